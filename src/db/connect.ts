@@ -1,0 +1,47 @@
+import type { Driver } from 'neo4j-driver';
+import type { AppConfig } from '../config.js';
+import { logger } from '../logger.js';
+import { createDb, createDriver, waitForDatabase, type Db } from './gateway.js';
+import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
+import { migrate } from './migrations.js';
+
+/**
+ * Start-up of the data side: the Neo4j given by NEO4J_URI, or the bundled local one when it
+ * is unset; then wait for it and run the migrations, so the server never listens without
+ * its constraints and indexes.
+ */
+export interface Connected {
+  driver: Driver;
+  db: Db;
+  local?: LocalNeo4j;
+  close(): Promise<void>;
+}
+
+export async function connect(config: AppConfig): Promise<Connected> {
+  let uri = config.NEO4J_URI;
+  let local: LocalNeo4j | undefined;
+  if (!uri) {
+    logger.info({ port: config.NEO4J_LOCAL_PORT, dataDir: config.NEO4J_LOCAL_DATA_DIR }, 'NEO4J_URI is unset: starting the local Neo4j 5.26');
+    local = await startLocalNeo4j({ port: config.NEO4J_LOCAL_PORT, dataDir: config.NEO4J_LOCAL_DATA_DIR });
+    uri = local.uri;
+  }
+  // The local engine runs without auth; credentials apply only to a Neo4j we were pointed at.
+  const driver = createDriver(uri, config.NEO4J_USER, local ? '' : config.NEO4J_PASSWORD);
+  try {
+    await waitForDatabase(driver, config.NEO4J_DATABASE);
+    await migrate(driver, config.NEO4J_DATABASE);
+  } catch (err) {
+    await driver.close();
+    await local?.stop();
+    throw err;
+  }
+  return {
+    driver,
+    db: createDb(driver, config.NEO4J_DATABASE),
+    local,
+    async close() {
+      await driver.close();
+      await local?.stop();
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../errors.js';
+import { logger } from '../logger.js';
+
+/**
+ * Control of the Neo4j 5.26 engine kept in tools/neo4j-local (for machines without Docker):
+ * build it with Maven on first use, start it on a port and data directory, stop it cleanly.
+ */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const LAUNCHER_DIR = path.join(ROOT, 'tools/neo4j-local');
+const JAR = path.join(LAUNCHER_DIR, 'target/neo4j-local.jar');
+const READY = /^NEO4J_LOCAL_READY (\S+)/m;
+const START_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 60_000;
+
+const INSTALL_HINT =
+  'Install a JDK 17 or 21 and Maven (Debian: apt-get install openjdk-17-jdk-headless maven), ' +
+  'or run Neo4j yourself (docker compose up) and set NEO4J_URI.';
+
+function javaMajor(javaBin: string): number | undefined {
+  const r = spawnSync(javaBin, ['-version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return undefined;
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr);
+  if (!m) return undefined;
+  return m[1] === '1' ? Number(m[2]) : Number(m[1]);
+}
+
+/** Neo4j 5.26 runs on Java 17 or 21 only; a newer default JDK (e.g. Temurin 25) must be skipped. */
+export function findJavaHome(): { javaBin: string; javaHome?: string } {
+  const candidates: Array<string | undefined> = [process.env.NEO4J_JAVA_HOME, process.env.JAVA_HOME];
+  try {
+    for (const d of readdirSync('/usr/lib/jvm')) candidates.push(path.join('/usr/lib/jvm', d));
+  } catch {
+    /* not a Debian-style layout */
+  }
+  for (const home of candidates) {
+    if (!home) continue;
+    const bin = path.join(home, 'bin/java');
+    const v = existsSync(bin) ? javaMajor(bin) : undefined;
+    if (v === 17 || v === 21) return { javaBin: bin, javaHome: home };
+  }
+  const v = javaMajor('java');
+  if (v === 17 || v === 21) return { javaBin: 'java' };
+  throw new ConfigError(
+    `NEO4J_URI is unset, so the local Neo4j 5.26 would be started, but no Java 17 or 21 was found` +
+      (v ? ` (the java on PATH is ${v}, which Neo4j 5.26 does not support)` : '') +
+      `. ${INSTALL_HINT}`,
+  );
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'target') continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the launcher jar with Maven unless an up-to-date one exists. */
+export function ensureLauncherBuilt(): void {
+  const lib = path.join(LAUNCHER_DIR, 'target/lib');
+  if (existsSync(JAR) && existsSync(lib) && statSync(JAR).mtimeMs >= newestMtime(LAUNCHER_DIR)) return;
+  const { javaHome } = findJavaHome();
+  const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  if (mvn.error) throw new ConfigError(`Maven (mvn) was not found on PATH. ${INSTALL_HINT}`);
+  logger.info('building the local Neo4j launcher with Maven (the first build downloads ~120 MB)');
+  const r = spawnSync('mvn', ['-B', '-q', 'package', '-DskipTests'], {
+    cwd: LAUNCHER_DIR,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: javaHome ? { ...process.env, JAVA_HOME: javaHome } : process.env,
+  });
+  if (r.status !== 0) {
+    throw new ConfigError(`building tools/neo4j-local with Maven failed (exit ${r.status}); see the Maven output above`);
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = net.connect({ port, host: '127.0.0.1' });
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.once('error', () => resolve(false));
+  });
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  port: number;
+  dataDir: string;
+  /** Sends SIGTERM and waits until the store is closed. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  port: number;
+  dataDir: string;
+  pageCacheMb?: number;
+  heap?: string;
+}
+
+export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
+  ensureLauncherBuilt();
+  const { javaBin } = findJavaHome();
+  if (await portInUse(opts.port)) {
+    throw new ConfigError(
+      `port ${opts.port} on 127.0.0.1 is already in use, so the local Neo4j cannot start there; ` +
+        `set NEO4J_LOCAL_PORT to a free port, or set NEO4J_URI to use the Neo4j already running`,
+    );
+  }
+  const dataDir = path.resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const args = [
+    `-Xmx${opts.heap ?? '1g'}`,
+    '-XX:+UseG1GC',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '-jar',
+    JAR,
+    '--port',
+    String(opts.port),
+    '--data-dir',
+    dataDir,
+    '--pagecache-mb',
+    String(opts.pageCacheMb ?? 128),
+  ];
+  const child = spawn(javaBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderrTail = '';
+  child.stderr!.on('data', (b: Buffer) => {
+    stderrTail = (stderrTail + b.toString('utf8')).slice(-4000);
+  });
+  const uri = await waitReady(child, () => stderrTail);
+  logger.info({ uri, dataDir }, 'local Neo4j is ready');
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    uri,
+    port: opts.port,
+    dataDir,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function waitReady(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new ConfigError(`the local Neo4j did not become ready within ${START_TIMEOUT_MS / 1000}s: ${stderr().slice(-800)}`));
+    }, START_TIMEOUT_MS);
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString('utf8');
+      const m = READY.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const tail = stderr();
+      const hint = /lock/i.test(tail)
+        ? ' (another Neo4j is using this data directory; stop it or choose another NEO4J_LOCAL_DATA_DIR)'
+        : '';
+      reject(new ConfigError(`the local Neo4j exited (code ${code}) before it was ready${hint}: ${tail.slice(-800)}`));
+    });
+  });
+}

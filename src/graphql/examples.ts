@@ -1,0 +1,31 @@
+/** What GraphiQL opens with: queries that answer real questions, to learn the schema by. */
+export const EXAMPLE_QUERY = `# Who mentors whom in 孝昌县, under which initiative, and which article says so?
+query MentorsInXiaochang {
+  mentorships(filter: {place: "孝昌县"}, first: 10) {
+    totalCount
+    nodes {
+      mentor { ... on Person { name title } ... on Cohort { label size } }
+      mentee { ... on Person { name title } ... on Cohort { label size } }
+      initiative { name kind }
+      evidence { quote article { title } }
+    }
+  }
+}
+
+# All mentoring initiatives in 湖北省 (through the place hierarchy)
+query MentoringInHubei {
+  initiatives(filter: {place: "湖北省", kind: mentoring}) {
+    nodes { name places { name ancestors { name } } }
+  }
+}
+
+# Full-text search
+query Search {
+  search(query: "帮带", first: 5) {
+    score type
+    node { ... on Initiative { name } ... on Article { title } ... on Place { name } }
+  }
+}
+
+query Stats { stats { places initiatives people cohorts mentorships figures articles } }
+`;

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Db } from '../db/gateway.js';
+import { NODE_LABELS, REL_TYPES, type NodeLabel } from '../model.js';
+import type { GraphWrite } from './resolve.js';
+
+/**
+ * Stage "write": one article's facts in one write transaction. The article's earlier
+ * contributions are detached first, so re-writing an article replaces only its own facts
+ * and a failure half-way leaves the graph as it was.
+ */
+export interface WriteSummary {
+  articleId: string;
+  status: 'created' | 'updated' | 'unchanged';
+  nodes: number;
+  relationships: number;
+}
+
+function assertLabel(l: string): asserts l is NodeLabel {
+  if (!(NODE_LABELS as readonly string[]).includes(l)) throw new Error(`not a node label: ${l}`);
+}
+function assertRelType(t: string) {
+  if (!(REL_TYPES as readonly string[]).includes(t)) throw new Error(`not a relationship type: ${t}`);
+}
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    m.set(k, [...(m.get(k) ?? []), it]);
+  }
+  return m;
+}
+
+/** Removes what only this article supported; keeps facts other articles also state. */
+async function detachArticle(tx: ManagedTransaction, articleId: string): Promise<void> {
+  await tx.run(
+    `MATCH (a:Article {id: $aid})-[:MENTIONS|REPORTS]->(n)
+     WITH DISTINCT n
+     MATCH (n)-[r]-()
+     WHERE r.articleIds IS NOT NULL AND $aid IN r.articleIds
+     WITH DISTINCT r
+     WITH r, [i IN range(0, size(r.articleIds) - 1) WHERE r.articleIds[i] <> $aid] AS keep
+     FOREACH (_ IN CASE WHEN size(keep) = 0 THEN [1] ELSE [] END | DELETE r)
+     FOREACH (_ IN CASE WHEN size(keep) > 0 THEN [1] ELSE [] END |
+       SET r.articleIds = [i IN keep | r.articleIds[i]], r.quotes = [i IN keep | r.quotes[i]])`,
+    { aid: articleId },
+  );
+  const orphans = await tx.run(
+    `MATCH (a:Article {id: $aid})-[m:MENTIONS|REPORTS]->(n)
+     DELETE m
+     WITH DISTINCT n
+     WHERE NOT n:Place AND NOT EXISTS { (:Article)-[:MENTIONS|REPORTS]->(n) }
+     DETACH DELETE n
+     RETURN count(*) AS removed`,
+    { aid: articleId },
+  );
+  void orphans;
+  // Places nobody mentions and nothing hangs on (walk up the hierarchy a few levels).
+  for (let i = 0; i < 6; i++) {
+    const res = await tx.run(
+      `MATCH (p:Place)
+       WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(p) } AND NOT EXISTS { (p)<--() }
+       DETACH DELETE p
+       RETURN count(*) AS removed`,
+    );
+    if (Number(res.records[0]?.get('removed') ?? 0) === 0) break;
+  }
+}
+
+export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary> {
+  // Same text and same facts: nothing to do. Either changing means the article is rewritten.
+  const factsHash = createHash('sha256').update(JSON.stringify([gw.article.props, gw.nodes, gw.rels, gw.reports])).digest('hex');
+  return db.writeTx(async (tx) => {
+    const prior = await tx.run('MATCH (a:Article {id: $id}) RETURN a.factsHash AS h', { id: gw.article.id });
+    const priorHash = prior.records[0]?.get('h') as string | undefined;
+    if (priorHash !== undefined && priorHash === factsHash) {
+      return { articleId: gw.article.id, status: 'unchanged' as const, nodes: 0, relationships: 0 };
+    }
+    if (priorHash !== undefined) await detachArticle(tx, gw.article.id);
+
+    await tx.run(
+      `MERGE (a:Article {id: $id})
+       SET a += $props, a.factsHash = $factsHash, a.ingestedAt = datetime()`,
+      { id: gw.article.id, props: gw.article.props, factsHash },
+    );
+    for (const [label, nodes] of groupBy(gw.nodes, (n) => n.label)) {
+      assertLabel(label);
+      await tx.run(
+        `UNWIND $nodes AS n
+         MERGE (x:${label} {id: n.id})
+         SET x += n.props,
+             x.aliases = reduce(acc = coalesce(x.aliases, []), s IN n.aliases | CASE WHEN s IN acc THEN acc ELSE acc + s END)
+         SET x.aliasText = reduce(t = '', s IN x.aliases | t + ' ' + s)`,
+        { nodes: nodes.map((n) => ({ id: n.id, props: n.props, aliases: n.aliases ?? [] })) },
+      );
+      const mentioned = nodes.filter((n) => n.evidence.length > 0);
+      if (mentioned.length > 0) {
+        await tx.run(
+          `MATCH (a:Article {id: $aid})
+           UNWIND $nodes AS n
+           MATCH (x:${label} {id: n.id})
+           MERGE (a)-[m:MENTIONS]->(x)
+           SET m.quotes = n.quotes, m.offsets = n.offsets, m.count = size(n.quotes)`,
+          {
+            aid: gw.article.id,
+            nodes: mentioned.map((n) => ({ id: n.id, quotes: n.evidence.map((e) => e.quote), offsets: n.evidence.map((e) => e.start) })),
+          },
+        );
+      }
+    }
+    for (const [key, rels] of groupBy(gw.rels, (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`)) {
+      const [type, fromLabel, toLabel] = key.split('|') as [string, string, string];
+      assertRelType(type);
+      assertLabel(fromLabel);
+      assertLabel(toLabel);
+      await tx.run(
+        `UNWIND $rels AS r
+         MATCH (a:${fromLabel} {id: r.from}), (b:${toLabel} {id: r.to})
+         MERGE (a)-[x:${type}]->(b)
+         SET x += r.props
+         FOREACH (_ IN CASE WHEN r.source IS NULL THEN [] ELSE [1] END | SET x.source = r.source)
+         FOREACH (_ IN CASE WHEN r.quote IS NULL OR $aid IN coalesce(x.articleIds, []) THEN [] ELSE [1] END |
+           SET x.articleIds = coalesce(x.articleIds, []) + $aid, x.quotes = coalesce(x.quotes, []) + r.quote)`,
+        {
+          aid: gw.article.id,
+          rels: rels.map((r) => ({ from: r.from, to: r.to, props: r.props ?? {}, source: r.source ?? null, quote: r.evidence?.quote ?? null })),
+        },
+      );
+    }
+    for (const [label, reps] of groupBy(gw.reports, (r) => r.label)) {
+      assertLabel(label);
+      await tx.run(
+        `MATCH (a:Article {id: $aid})
+         UNWIND $reps AS r
+         MATCH (x:${label} {id: r.id})
+         MERGE (a)-[m:REPORTS]->(x)
+         SET m.quote = r.quote, m.offset = r.start`,
+        { aid: gw.article.id, reps: reps.map((r) => ({ id: r.id, quote: r.evidence.quote, start: r.evidence.start })) },
+      );
+    }
+    return {
+      articleId: gw.article.id,
+      status: priorHash === undefined ? ('created' as const) : ('updated' as const),
+      nodes: gw.nodes.length + 1,
+      relationships: gw.rels.length + gw.reports.length + gw.nodes.filter((n) => n.evidence.length > 0).length,
+    };
+  });
+}
+
+/** Removes an article and every fact only it supported. Returns false when there was none. */
+export async function removeArticle(db: Db, articleId: string): Promise<boolean> {
+  return db.writeTx(async (tx) => {
+    const found = await tx.run('MATCH (a:Article {id: $id}) RETURN count(a) AS n', { id: articleId });
+    if (Number(found.records[0]!.get('n')) === 0) return false;
+    await detachArticle(tx, articleId);
+    await tx.run('MATCH (a:Article {id: $id}) DETACH DELETE a', { id: articleId });
+    return true;
+  });
+}

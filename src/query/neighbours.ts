@@ -1,0 +1,159 @@
+import DataLoader from 'dataloader';
+import type { Db } from '../db/gateway.js';
+import type { NodeLabel } from '../model.js';
+import type { GNodeRow } from './list.js';
+
+/**
+ * Every field that follows a relationship is one entry here: a fixed pattern from a node to
+ * its neighbours. Per request, each entry gets a DataLoader, so a field asked of 100 nodes
+ * is one Cypher round-trip, not 100.
+ */
+interface Spec {
+  from: NodeLabel;
+  /** Pattern from (n) binding the neighbour as (m) and the relationship as r. */
+  pattern: string;
+  where?: string;
+  /** Row order inside each parent's list. */
+  order?: string;
+}
+
+export const NEIGHBOURS = {
+  placeParent: { from: 'Place', pattern: '-[r:PART_OF]->(m:Place)' },
+  placeChildren: { from: 'Place', pattern: '<-[r:PART_OF]-(m:Place)', order: 'm.name' },
+  placeAncestors: { from: 'Place', pattern: '-[rs:PART_OF*1..8]->(m:Place) WITH id, m, {depth: size(rs)} AS r', order: 'r.depth' },
+  placeInitiativesDeep: {
+    from: 'Place',
+    pattern: '<-[:PART_OF*0..8]-(:Place)<-[:IN]-(m:Initiative) WITH DISTINCT id, m, {} AS r',
+    order: 'm.name',
+  },
+  placeInitiativesDirect: { from: 'Place', pattern: '<-[r:IN]-(m:Initiative)', order: 'm.name' },
+  orgPlace: { from: 'Organization', pattern: '-[r:LOCATED_IN]->(m:Place)' },
+  orgPeople: { from: 'Organization', pattern: '<-[r:WORKS_FOR]-(m:Person)', order: 'm.name' },
+  initiativePlaces: { from: 'Initiative', pattern: '-[r:IN]->(m:Place)', order: 'm.name' },
+  initiativeParent: { from: 'Initiative', pattern: '-[r:PART_OF]->(m:Initiative)' },
+  initiativeChildren: { from: 'Initiative', pattern: '<-[r:PART_OF]-(m:Initiative)', order: 'm.name' },
+  initiativeRunBy: { from: 'Initiative', pattern: '-[r:RUN_BY]->(m:Organization)', order: 'm.name' },
+  initiativeMentorships: { from: 'Initiative', pattern: '<-[r:UNDER]-(m:Mentorship)', order: 'm.id' },
+  initiativeFigures: { from: 'Initiative', pattern: '<-[r:ABOUT]-(m:Figure)', order: 'm.subject' },
+  initiativeParticipants: { from: 'Initiative', pattern: '<-[r:PARTICIPATES_IN]-(m)', order: 'coalesce(m.name, m.label)' },
+  personPlace: { from: 'Person', pattern: '-[r:BASED_IN]->(m:Place)' },
+  personOrgs: { from: 'Person', pattern: '-[r:WORKS_FOR]->(m:Organization)', order: 'm.name' },
+  personCohorts: { from: 'Person', pattern: '-[r:MEMBER_OF]->(m:Cohort)', order: 'm.label' },
+  partyInitiatives: { from: 'Person', pattern: '-[r:PARTICIPATES_IN]->(m:Initiative)', order: 'm.name' },
+  cohortInitiatives: { from: 'Cohort', pattern: '-[r:PARTICIPATES_IN]->(m:Initiative)', order: 'm.name' },
+  cohortPlace: { from: 'Cohort', pattern: '-[r:BASED_IN]->(m:Place)' },
+  cohortMembers: { from: 'Cohort', pattern: '<-[r:MEMBER_OF]-(m:Person)', order: 'm.name' },
+  personMentorships: { from: 'Person', pattern: '-[r:MENTOR_IN|MENTEE_IN]->(m:Mentorship)', order: 'm.id' },
+  cohortMentorships: { from: 'Cohort', pattern: '-[r:MENTOR_IN|MENTEE_IN]->(m:Mentorship)', order: 'm.id' },
+  personMentors: { from: 'Person', pattern: '-[:MENTEE_IN]->(:Mentorship)<-[r:MENTOR_IN]-(m) WITH DISTINCT id, m, r', order: 'coalesce(m.name, m.label)' },
+  personMentees: { from: 'Person', pattern: '-[:MENTOR_IN]->(:Mentorship)<-[r:MENTEE_IN]-(m) WITH DISTINCT id, m, r', order: 'coalesce(m.name, m.label)' },
+  cohortMentors: { from: 'Cohort', pattern: '-[:MENTEE_IN]->(:Mentorship)<-[r:MENTOR_IN]-(m) WITH DISTINCT id, m, r', order: 'coalesce(m.name, m.label)' },
+  cohortMentees: { from: 'Cohort', pattern: '-[:MENTOR_IN]->(:Mentorship)<-[r:MENTEE_IN]-(m) WITH DISTINCT id, m, r', order: 'coalesce(m.name, m.label)' },
+  mentorshipMentor: { from: 'Mentorship', pattern: '<-[r:MENTOR_IN]-(m)' },
+  mentorshipMentee: { from: 'Mentorship', pattern: '<-[r:MENTEE_IN]-(m)' },
+  mentorshipInitiative: { from: 'Mentorship', pattern: '-[r:UNDER]->(m:Initiative)' },
+  mentorshipPlace: { from: 'Mentorship', pattern: '-[r:IN]->(m:Place)' },
+  figureAbout: { from: 'Figure', pattern: '-[r:ABOUT]->(m)' },
+  /** Articles that report a mentorship or figure; the rel holds the quote. */
+  mentorshipReports: { from: 'Mentorship', pattern: '<-[r:REPORTS]-(m:Article)', order: 'm.id' },
+  figureReports: { from: 'Figure', pattern: '<-[r:REPORTS]-(m:Article)', order: 'm.id' },
+  articlePlaces: { from: 'Article', pattern: '-[r:MENTIONS]->(m:Place)', order: 'm.name' },
+  articleInitiatives: { from: 'Article', pattern: '-[r:MENTIONS]->(m:Initiative)', order: 'm.name' },
+  articlePeople: { from: 'Article', pattern: '-[r:MENTIONS]->(m:Person)', order: 'm.name' },
+  articleCohorts: { from: 'Article', pattern: '-[r:MENTIONS]->(m:Cohort)', order: 'm.label' },
+  articleOrgs: { from: 'Article', pattern: '-[r:MENTIONS]->(m:Organization)', order: 'm.name' },
+  articleMentorships: { from: 'Article', pattern: '-[r:REPORTS]->(m:Mentorship)', order: 'm.id' },
+  articleFigures: { from: 'Article', pattern: '-[r:REPORTS]->(m:Figure)', order: 'm.subject' },
+} satisfies Record<string, Spec>;
+export type NeighbourName = keyof typeof NEIGHBOURS;
+
+/** Articles that mention an entity, with the quotes, for any mentionable label. */
+const MENTIONED_BY: Record<string, Spec> = Object.fromEntries(
+  (['Place', 'Organization', 'Initiative', 'Person', 'Cohort'] as const).map((l) => [
+    `mentions${l}`,
+    { from: l, pattern: '<-[r:MENTIONS]-(m:Article)', order: 'm.id' },
+  ]),
+);
+
+export type Neighbour = GNodeRow & { __rel: Record<string, any> };
+
+function cypherFor(spec: Spec): string {
+  return `UNWIND $ids AS id
+MATCH (n:${spec.from} {id: id})${spec.pattern}
+${spec.where ?? ''}
+WITH id, m, r ORDER BY ${spec.order ?? 'm.id'}
+RETURN id, collect({props: properties(m), label: head(labels(m)), rel: properties(r)}) AS items`;
+}
+
+export const LABEL_BY_PREFIX: Record<string, NodeLabel> = {
+  place: 'Place',
+  org: 'Organization',
+  initiative: 'Initiative',
+  person: 'Person',
+  cohort: 'Cohort',
+  mentorship: 'Mentorship',
+  figure: 'Figure',
+  article: 'Article',
+};
+export function labelOfId(id: string): NodeLabel | undefined {
+  return LABEL_BY_PREFIX[id.slice(0, id.indexOf(':'))];
+}
+
+export interface Loaders {
+  neighbours(name: NeighbourName): DataLoader<string, Neighbour[]>;
+  mentionedBy(label: NodeLabel): DataLoader<string, Neighbour[]>;
+  byId: DataLoader<string, GNodeRow | null>;
+}
+
+function specLoader(db: Db, spec: Spec): DataLoader<string, Neighbour[]> {
+  const cypher = cypherFor(spec);
+  return new DataLoader(async (ids) => {
+    const rows = await db.read(cypher, { ids: [...ids] });
+    const byId = new Map<string, Neighbour[]>();
+    for (const row of rows) {
+      byId.set(
+        row.id,
+        (row.items as Array<{ props: Record<string, any>; label: NodeLabel; rel: Record<string, any> }>).map((it) => ({
+          ...(it.props as { id: string }),
+          __label: it.label,
+          __rel: it.rel ?? {},
+        })),
+      );
+    }
+    return ids.map((id) => byId.get(id) ?? []);
+  });
+}
+
+/** One set of loaders per GraphQL request (DataLoader caches must not outlive a request). */
+export function createLoaders(db: Db): Loaders {
+  const cache = new Map<string, DataLoader<string, Neighbour[]>>();
+  const get = (key: string, spec: Spec) => {
+    let l = cache.get(key);
+    if (!l) cache.set(key, (l = specLoader(db, spec)));
+    return l;
+  };
+  const byId = new DataLoader<string, GNodeRow | null>(async (ids) => {
+    const groups = new Map<NodeLabel, string[]>();
+    for (const id of ids) {
+      const label = labelOfId(id);
+      if (label) groups.set(label, [...(groups.get(label) ?? []), id]);
+    }
+    const found = new Map<string, GNodeRow>();
+    await Promise.all(
+      [...groups].map(async ([label, group]) => {
+        const rows = await db.read(`MATCH (n:${label}) WHERE n.id IN $ids RETURN properties(n) AS props`, { ids: group });
+        for (const r of rows) found.set(r.props.id, { ...r.props, __label: label });
+      }),
+    );
+    return ids.map((id) => found.get(id) ?? null);
+  });
+  return {
+    neighbours: (name) => get(name, NEIGHBOURS[name]),
+    mentionedBy: (label) => {
+      const spec = MENTIONED_BY[`mentions${label}`];
+      if (!spec) throw new Error(`no mention loader for ${label}`);
+      return get(`mentions${label}`, spec);
+    },
+    byId,
+  };
+}

@@ -1,0 +1,49 @@
+import neo4j from 'neo4j-driver';
+import { simplifyAligned } from '../ingest/clean.js';
+import type { Db } from '../db/gateway.js';
+import { LIMITS } from '../config.js';
+import { BadInputError } from '../errors.js';
+import type { GNodeRow } from './list.js';
+
+export const SEARCH_TYPES = ['Place', 'Initiative', 'Person', 'Organization', 'Cohort', 'Article'] as const;
+
+/** Lucene's syntax characters, escaped so that user text is searched as text. */
+export function escapeLucene(s: string): string {
+  return s.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The Lucene query for user text: the text as given and in simplified script, so that
+ * 幫帶 finds 帮带. Single CJK characters become prefix queries, because the cjk analyzer
+ * only indexes bigrams.
+ */
+export function luceneQuery(raw: string): string {
+  const text = raw.trim();
+  if (!text) throw new BadInputError('search "query" is empty; give at least one word, e.g. 帮带');
+  if (text.length > 100) throw new BadInputError(`search "query" is ${text.length} characters; at most 100 are allowed`);
+  const variants = [...new Set([text, simplifyAligned(text)])];
+  return variants
+    .map((v) => (/^\p{Script=Han}$/u.test(v) ? `${escapeLucene(v)}*` : escapeLucene(v)))
+    .join(' OR ');
+}
+
+export interface SearchHitRow {
+  score: number;
+  type: string;
+  node: GNodeRow;
+}
+
+export async function search(db: Db, query: string, first: number | null | undefined, types?: string[] | null): Promise<SearchHitRow[]> {
+  const limit = Math.min(Math.max(first ?? 10, 1), LIMITS.maxSearchHits);
+  const wanted = types && types.length > 0 ? types : [...SEARCH_TYPES];
+  const rows = await db.read(
+    `CALL db.index.fulltext.queryNodes('entity_text', $q, {limit: $fetch}) YIELD node, score
+     WITH node, score, head(labels(node)) AS type
+     WHERE type IN $types
+     RETURN properties(node) AS props, type, score
+     ORDER BY score DESC, props.id
+     LIMIT $limit`,
+    { q: luceneQuery(query), types: wanted, limit: neo4j.int(limit), fetch: neo4j.int(limit * 4) },
+  );
+  return rows.map((r) => ({ score: r.score, type: r.type, node: { ...r.props, __label: r.type } }));
+}

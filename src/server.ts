@@ -1,0 +1,56 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createYoga } from 'graphql-yoga';
+import type { Driver } from 'neo4j-driver';
+import type { AppConfig } from './config.js';
+import { isReachable, type Db } from './db/gateway.js';
+import { createContext, type Context } from './graphql/context.js';
+import { EXAMPLE_QUERY } from './graphql/examples.js';
+import { armor, queryCountPlugin } from './graphql/plugins.js';
+import { buildSchema } from './graphql/schema.js';
+import { logger } from './logger.js';
+
+/** The composition root of the HTTP side: GraphQL, GraphiQL and the orchestration probes. */
+export interface App {
+  yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>>;
+  server: Server;
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
+export function createApp(deps: { driver: Driver; db: Db; config: AppConfig }): App {
+  const { driver, db, config } = deps;
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema: buildSchema() as never,
+    context: () => createContext(db),
+    graphqlEndpoint: '/graphql',
+    maskedErrors: true,
+    maxRequestBodySize: config.limits.maxBodyBytes,
+    landingPage: false,
+    graphiql: { title: 'Cadre-development knowledge graph', defaultQuery: EXAMPLE_QUERY },
+    logging: logger as never,
+    plugins: [armor(config.limits), queryCountPlugin()],
+  });
+
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
+    if (url.pathname === '/ready') {
+      void isReachable(driver, config.NEO4J_DATABASE).then((ok) =>
+        json(res, ok ? 200 : 503, ok ? { status: 'ready' } : { status: 'unavailable', reason: 'Neo4j is not reachable' }),
+      );
+      return;
+    }
+    if (url.pathname === '/') {
+      res.writeHead(302, { location: '/graphql' });
+      return res.end();
+    }
+    if (url.pathname === '/graphql') return void yoga(req, res);
+    return json(res, 404, { error: `no route ${url.pathname}; GraphQL is at /graphql, probes at /health and /ready` });
+  };
+
+  return { yoga, server: createServer(handle), handle };
+}

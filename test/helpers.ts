@@ -1,0 +1,56 @@
+import type { Driver } from 'neo4j-driver';
+import { loadConfig, type AppConfig } from '../src/config.js';
+import { createDb, createDriver, type Db } from '../src/db/gateway.js';
+import { migrate } from '../src/db/migrations.js';
+import { loadSeeds } from '../src/ingest/seed.js';
+import { createApp, type App } from '../src/server.js';
+
+/** A real Neo4j (the one scripts/run-tests.ts started), wiped and seeded, and the app over it. */
+export interface TestGraph {
+  driver: Driver;
+  db: Db;
+  app: App;
+  config: AppConfig;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[]; extensions?: any; status: number }>;
+  count(cypher: string, params?: Record<string, unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function testUri(): string {
+  const uri = process.env.TEST_NEO4J_URI;
+  if (!uri) throw new Error('TEST_NEO4J_URI is unset: run the tests with `npm test`, which starts a throw-away Neo4j');
+  return uri;
+}
+
+export async function resetGraph(driver: Driver, db: Db): Promise<void> {
+  await driver.executeQuery('MATCH (n) DETACH DELETE n');
+  await migrate(driver, 'neo4j');
+  await loadSeeds(db, { onlyIfEmpty: false });
+}
+
+export async function openTestGraph({ seed = true } = {}): Promise<TestGraph> {
+  const config = loadConfig({ NEO4J_URI: testUri(), LOG_LEVEL: 'warn' }, { dotenv: false });
+  const driver = createDriver(testUri(), 'neo4j', '');
+  const db = createDb(driver, 'neo4j');
+  if (seed) await resetGraph(driver, db);
+  const app = createApp({ driver, db, config });
+  return {
+    driver,
+    db,
+    app,
+    config,
+    async gql(query, variables) {
+      const res = await app.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { ...(await res.json()), status: res.status };
+    },
+    async count(cypher, params = {}) {
+      const r = await driver.executeQuery(cypher, params);
+      return Number(r.records[0]!.get(0));
+    },
+    close: () => driver.close(),
+  };
+}
