@@ -11,7 +11,7 @@ export interface TestGraph {
   db: Db;
   app: App;
   config: AppConfig;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[]; extensions?: any; status: number }>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; errors: any; extensions: any; status: number }>;
   count(cypher: string, params?: Record<string, unknown>): Promise<number>;
   close(): Promise<void>;
 }

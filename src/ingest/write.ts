@@ -33,16 +33,24 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 
 /** Removes what only this article supported; keeps facts other articles also state. */
 async function detachArticle(tx: ManagedTransaction, articleId: string): Promise<void> {
+  // First strip this article from the evidence lists, then delete what has none left;
+  // two statements so that no row reads a relationship another row already deleted.
   await tx.run(
     `MATCH (a:Article {id: $aid})-[:MENTIONS|REPORTS]->(n)
-     WITH DISTINCT n
      MATCH (n)-[r]-()
      WHERE r.articleIds IS NOT NULL AND $aid IN r.articleIds
-     WITH DISTINCT r
+     WITH collect(DISTINCT r) AS rs
+     UNWIND rs AS r
      WITH r, [i IN range(0, size(r.articleIds) - 1) WHERE r.articleIds[i] <> $aid] AS keep
-     FOREACH (_ IN CASE WHEN size(keep) = 0 THEN [1] ELSE [] END | DELETE r)
-     FOREACH (_ IN CASE WHEN size(keep) > 0 THEN [1] ELSE [] END |
-       SET r.articleIds = [i IN keep | r.articleIds[i]], r.quotes = [i IN keep | r.quotes[i]])`,
+     SET r.quotes = [i IN keep | r.quotes[i]], r.articleIds = [i IN keep | r.articleIds[i]]`,
+    { aid: articleId },
+  );
+  await tx.run(
+    `MATCH (a:Article {id: $aid})-[:MENTIONS|REPORTS]->(n)
+     MATCH (n)-[r]-()
+     WHERE r.articleIds = []
+     WITH collect(DISTINCT r) AS rs
+     FOREACH (r IN rs | DELETE r)`,
     { aid: articleId },
   );
   const orphans = await tx.run(

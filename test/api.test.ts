@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openTestGraph, type TestGraph } from './helpers.js';
+
+let g: TestGraph;
+before(async () => {
+  g = await openTestGraph();
+});
+after(async () => g.close());
+
+const PARTY = '... on Person { name title } ... on Cohort { label size }';
+
+describe('questions users ask', () => {
+  test('who mentors whom in 孝昌县, under which initiative, with quote and article', async () => {
+    const r = await g.gql(`{ mentorships(filter: {place: "孝昌县"}) { totalCount nodes {
+      mentor { ${PARTY} } mentee { ${PARTY} } initiative { name } evidence { quote offset article { id title text } } } } }`);
+    assert.equal(r.errors, undefined);
+    const ms = r.data.mentorships.nodes;
+    const pairs = ms.map((m: any) => `${m.mentor.name ?? m.mentor.label}→${m.mentee.name ?? m.mentee.label}@${m.initiative?.name ?? '-'}`);
+    assert.ok(pairs.includes('鲁义民→汪颖@-'), pairs.join(', '));
+    assert.ok(pairs.includes('孝昌县首批帮带导师(38名县领导)→孝昌县结对年轻“尖兵”(74名)@雁雏共翔计划'));
+    assert.ok(pairs.includes('孝昌县科级“师带徒”师傅→孝昌县“师带徒”骨干(860余名)@师带徒'));
+    // Nothing from other counties.
+    assert.ok(!pairs.some((p: string) => p.includes('羊角塘') || p.includes('望城')));
+    for (const m of ms) {
+      for (const e of m.evidence) {
+        assert.equal(e.article.text.slice(e.offset, e.offset + e.quote.length), e.quote);
+        assert.match(e.article.title, /孝昌县/);
+      }
+    }
+  });
+
+  test('mentoring initiatives in 湖北省 are found through the place hierarchy', async () => {
+    const r = await g.gql(`{ initiatives(filter: {place: "湖北省", kind: mentoring}) { nodes { name places { name ancestors { name } } } } }`);
+    const names = r.data.initiatives.nodes.map((i: any) => i.name).sort();
+    assert.deepEqual(names, ['一带二模式', '师带徒', '雁雏共翔计划']);
+    for (const i of r.data.initiatives.nodes) {
+      for (const p of i.places) {
+        assert.notEqual(p.name, '湖北省', 'no initiative is tied to 湖北省 by name');
+        assert.ok(p.ancestors.some((a: any) => a.name === '湖北省'));
+      }
+    }
+    const hunan = await g.gql(`{ initiatives(filter: {place: "湖南省", kind: mentoring}) { nodes { name } } }`);
+    assert.deepEqual(hunan.data.initiatives.nodes.map((i: any) => i.name).sort(), ['导师帮带制'].sort());
+  });
+
+  test('mentors and mentees are first-class lists, persons and cohorts alike', async () => {
+    const r = await g.gql(`{ mentors(filter: {place: "湖南省"}) { totalCount nodes { __typename ${PARTY} } }
+      mentees(filter: {initiative: "雁雏共翔计划"}) { nodes { __typename ${PARTY} } } }`);
+    assert.equal(r.errors, undefined);
+    const mentors = r.data.mentors.nodes.map((p: any) => p.label ?? p.name);
+    assert.ok(mentors.includes('羊角塘镇帮带导师(51人)'));
+    assert.ok(mentors.includes('望城区年轻干部特训营导师'));
+    assert.ok(!mentors.includes('鲁义民'));
+    // The initiative filter includes sub-initiatives: 师带徒 is part of 雁雏共翔计划.
+    assert.deepEqual(r.data.mentees.nodes.map((p: any) => p.label).sort(), ['孝昌县结对年轻“尖兵”(74名)', '孝昌县“师带徒”骨干(860余名)'].sort());
+    const person = await g.gql(`{ people(filter: {text: "汪颖"}) { nodes { name mentors { ${PARTY} } place { name parent { name } } } } }`);
+    assert.equal(person.data.people.nodes[0].mentors[0].name, '鲁义民');
+    assert.equal(person.data.people.nodes[0].place.name, '白沙镇');
+    assert.equal(person.data.people.nodes[0].place.parent.name, '孝昌县');
+  });
+
+  test('cohorts and their sizes', async () => {
+    const r = await g.gql(`{ cohorts(first: 100) { totalCount nodes { label size approx members { name } } } }`);
+    const byLabel = new Map(r.data.cohorts.nodes.map((c: any) => [c.label, c]));
+    assert.equal((byLabel.get('孝昌县首批帮带导师(38名县领导)') as any).size, 38);
+    assert.deepEqual((byLabel.get('孝昌县首批帮带导师(38名县领导)') as any).members, [{ name: '张贵平' }]);
+    assert.equal((byLabel.get('羊角塘镇结对年轻镇村干部(93名)') as any).size, 93);
+    const approx = byLabel.get('孝昌县“师带徒”骨干(860余名)') as any;
+    assert.equal(approx.size, 860);
+    assert.equal(approx.approx, true);
+    assert.equal(r.data.cohorts.totalCount, await g.count('MATCH (c:Cohort) RETURN count(c)'));
+  });
+
+  test('full-text search for 帮带 returns the mentoring initiatives and the articles, also the traditional one', async () => {
+    const r = await g.gql(`{ search(query: "帮带", first: 20) { score type node {
+      ... on Initiative { name } ... on Article { id title } ... on Cohort { label } } } }`);
+    assert.equal(r.errors, undefined);
+    const hits = r.data.search;
+    const initiatives = hits.filter((h: any) => h.type === 'Initiative').map((h: any) => h.node.name);
+    assert.ok(initiatives.includes('导师帮带制') && initiatives.includes('雁雏共翔计划'), initiatives.join());
+    const articles = hits.filter((h: any) => h.type === 'Article').map((h: any) => h.node.id);
+    assert.ok(articles.includes('article:b7ac543402fb2b58'));
+    assert.ok(articles.includes('article:c486b36421abbb1a'), 'the traditional-script article matches a simplified query');
+    assert.ok(hits.every((h: any, i: number) => i === 0 || hits[i - 1].score >= h.score));
+    const trad = await g.gql(`{ search(query: "幫帶", types: [Initiative]) { node { ... on Initiative { name } } } }`);
+    assert.ok(trad.data.search.some((h: any) => h.node.name === '导师帮带制'));
+  });
+
+  test('search input with Lucene syntax is searched as text, empty input is refused', async () => {
+    const r = await g.gql(`{ search(query: "帮带 AND (\\"x") { type } }`);
+    assert.equal(r.errors, undefined);
+    const empty = await g.gql(`{ search(query: "  ") { type } }`);
+    assert.match(empty.errors[0].message, /empty/);
+    assert.equal(empty.errors[0].extensions.code, 'BAD_USER_INPUT');
+  });
+
+  test('figures carry value, unit, approx and their quote', async () => {
+    const r = await g.gql(`{ figures(filter: {initiative: "导师帮带制"}) { nodes { subject value unit approx about { ... on Initiative { name } } evidence { quote } } } }`);
+    const values = r.data.figures.nodes.map((f: any) => `${f.value}${f.unit}`).sort();
+    assert.deepEqual(values, ['51人', '93名']);
+    assert.ok(r.data.figures.nodes.every((f: any) => f.evidence[0].quote.length > 0));
+  });
+
+  test('every article lists what it mentions; node(id) finds any node', async () => {
+    const r = await g.gql(`{ node(id: "article:c486b36421abbb1a") { ... on Article { lang title publisher places { name } mentorships { id } initiatives { name } credits { name } } } }`);
+    const a = r.data.node;
+    assert.equal(a.lang, 'zh-Hant');
+    assert.deepEqual(a.places.map((p: any) => p.name).sort(), ['牛坪坳村', '祁阳市', '羊角塘镇'].sort());
+    assert.equal(a.mentorships.length, 1);
+    const missing = await g.gql(`{ node(id: "place:999999") { id } nope: node(id: "bogus") { id } }`);
+    assert.deepEqual(missing.data, { node: null, nope: null });
+  });
+
+  test('stats count every node type as Neo4j does', async () => {
+    const r = await g.gql(`{ stats { places initiatives people cohorts mentorships figures articles organizations relationships } }`);
+    const s = r.data.stats;
+    assert.equal(s.articles, 5);
+    assert.equal(s.mentorships, await g.count('MATCH (m:Mentorship) RETURN count(m)'));
+    assert.equal(s.people, await g.count('MATCH (m:Person) RETURN count(m)'));
+    assert.equal(s.relationships, await g.count('MATCH ()-[r]->() RETURN count(r)'));
+    // 干部素质提升年 is one initiative across three articles, not three.
+    assert.equal(await g.count(`MATCH (i:Initiative {name: '干部素质提升年'}) RETURN count(i)`), 1);
+    assert.equal(await g.count(`MATCH (:Article)-[:MENTIONS]->(i:Initiative {name: '干部素质提升年'}) RETURN count(*)`), 3);
+  });
+});
+
+describe('paging', () => {
+  test('walking a connection page by page yields every node once, in order', async () => {
+    const total = await g.count('MATCH (f:Figure) RETURN count(f)');
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const r: any = await g.gql(`query($after: String) { figures(first: 7, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+      assert.equal(r.data.figures.totalCount, total);
+      seen.push(...r.data.figures.edges.map((e: any) => e.node.id));
+      if (!r.data.figures.pageInfo.hasNextPage) break;
+      after = r.data.figures.pageInfo.endCursor;
+    }
+    assert.equal(seen.length, total);
+    assert.equal(new Set(seen).size, total);
+  });
+
+  test('page size is clamped to the maximum even through variables; bad arguments get clear errors', async () => {
+    const r = await g.gql(`query($n: Int) { figures(first: $n) { totalCount nodes { id } } }`, { n: 100000 });
+    assert.equal(r.errors, undefined);
+    assert.equal(r.data.figures.nodes.length, Math.min(r.data.figures.totalCount, g.config.limits.maxPageSize));
+    const neg = await g.gql(`{ places(first: -1) { totalCount } }`);
+    assert.match(neg.errors[0].message, /"first" must be a whole number/);
+    const cur = await g.gql(`{ places(after: "not-a-cursor") { totalCount } }`);
+    assert.match(cur.errors[0].message, /not a cursor this API issued/);
+  });
+});
+
+describe('limits and errors', () => {
+  test('a malformed query is rejected with a syntax error', async () => {
+    const r = await g.gql(`{ places(first: 3 { nodes { name } } }`);
+    assert.ok(r.errors[0].message.startsWith('Syntax Error'));
+  });
+
+  test('an unknown field is rejected without suggesting field names', async () => {
+    const r = await g.gql(`{ placs { totalCount } }`);
+    assert.match(r.errors[0].message, /Cannot query field "placs"/);
+    assert.ok(!/Did you mean/.test(r.errors[0].message));
+  });
+
+  test('a too-deep query is rejected before it runs', async () => {
+    const deep = `{ places { nodes { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } }`;
+    const r = await g.gql(deep);
+    assert.ok(r.errors?.length);
+    assert.match(r.errors[0].message, /depth/i);
+    assert.equal(r.extensions?.cypherQueries ?? 0, 0);
+  });
+
+  test('alias overloading, even of __typename, is rejected', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: __typename`).join(' ');
+    const r = await g.gql(`{ ${aliases} }`);
+    assert.match(r.errors[0].message, /alias/i);
+  });
+
+  test('an oversized document is rejected by the token limit', async () => {
+    const r = await g.gql(`{ ${'__typename '.repeat(900)} }`);
+    assert.match(r.errors[0].message, /token/i);
+  });
+
+  test('invalid enum values are refused with a message naming the argument', async () => {
+    const r = await g.gql(`{ initiatives(filter: {kind: mentorship}) { totalCount } }`);
+    assert.match(r.errors[0].message, /InitiativeKind/);
+  });
+});
+
+describe('batching', () => {
+  test('one request makes a bounded number of Cypher round-trips however many nodes it returns', async () => {
+    // Page size as a variable: the cost limit only prices literal page sizes.
+    const q = (n: number) => `{ initiatives(first: ${n > 0 ? '$n' : n}) { nodes { name places { name parent { name } } parent { name }
+      mentorships { mentor { ${PARTY} } mentee { ${PARTY} } evidence { quote article { title } } } articles { title } } } }`;
+    const vq = (n: number) => `query($n: Int) ${q(n)}`;
+    const small = await g.gql(vq(1), { n: 2 });
+    const large = await g.gql(vq(1), { n: 100 });
+    assert.equal(large.errors, undefined);
+    assert.ok(large.data.initiatives.nodes.length > 30);
+    const nested = JSON.stringify(large.data).match(/"name"|"label"|"quote"|"title"/g)!.length;
+    assert.ok(nested > 150, `returned ${nested} nested values`);
+    // One round-trip for the list plus at most one per relationship field in the query (8).
+    assert.ok(small.extensions.cypherQueries <= 9, `small: ${small.extensions.cypherQueries}`);
+    assert.ok(large.extensions.cypherQueries <= 9, `made ${large.extensions.cypherQueries} round-trips for ${nested} values`);
+  });
+});
+
+describe('probes', () => {
+  test('/health and /ready answer', async () => {
+    const call = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve) => {
+        const res: any = {
+          status: 0,
+          writeHead(s: number) {
+            this.status = s;
+          },
+          end(body: string) {
+            resolve({ status: this.status, body });
+          },
+        };
+        g.app.handle({ url: path } as any, res);
+      });
+    assert.equal((await call('/health')).status, 200);
+    const ready = await call('/ready');
+    assert.equal(ready.status, 200);
+    assert.match(ready.body, /ready/);
+    assert.equal((await call('/nope')).status, 404);
+  });
+});

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { cleanArticle, locateQuote } from '../src/ingest/clean.js';
+
+const seed = (f: string) => cleanArticle(readFileSync(new URL(`../seeds/${f}`, import.meta.url), 'utf8'));
+
+test('pinyin glosses go, real parentheses stay', () => {
+  const c = cleanArticle('活力奔涌(bēnyǒng)。理论教育(jiàoyù)(jiàoyù)、村(社区)干部和(党建指导员)岗位。');
+  assert.equal(c.text, '活力奔涌。理论教育、村(社区)干部和(党建指导员)岗位。');
+});
+
+test('per-character glosses of traditional text go; the original script is kept, simplified beside it', () => {
+  const c = cleanArticle('近年來(lái),祁陽(yáng)市羊角塘鎮(zhèn)對村(社區(qū))嚴密指導。');
+  assert.equal(c.text, '近年來,祁陽市羊角塘鎮對村(社區)嚴密指導。');
+  assert.equal(c.simplified, '近年来,祁阳市羊角塘镇对村(社区)严密指导。');
+  assert.equal(c.text.length, c.simplified.length);
+  assert.equal(c.script, 'traditional');
+});
+
+test('seed 000: site chrome, repeated headline, credits, app promo and comment box are removed', () => {
+  const c = seed('000_b7ac543402fb2b58.txt');
+  assert.equal(c.title, '精耕细育促“拔节”——孝昌县思想铸魂锻造实干精兵');
+  assert.equal(c.text.split('精耕细育促“拔节”').length - 1, 1, 'headline appears once');
+  for (const noise of ['首页', '体育正文', '(bēnyǒng)', '评论', '沙发', '客户端', '通讯员']) assert.ok(!c.text.includes(noise), noise);
+  assert.deepEqual(c.credits.map((x) => x.name), ['王悦', '高玉峰', '冷红云']);
+  assert.equal(c.publisher, '湖北日报客户端');
+});
+
+test('seed 001: bylines and comment widgets are cut, the body is intact', () => {
+  const c = seed('001_d817c56bb40bf31e.txt');
+  assert.ok(c.text.endsWith('奋力书写着建设区域性中心城市的新篇章。'));
+  assert.ok(c.credits.some((x) => x.name === '龚莉' && x.role === '审核'));
+  assert.ok(!c.text.includes('吴芳'));
+});
+
+test('seed 002: teasers of unrelated news about other places are not article text', () => {
+  const c = seed('002_576507618ae6a5db.txt');
+  for (const other of ['咸安', '通城', '上一篇', '下一篇', 'hefan']) assert.ok(!c.text.includes(other), other);
+  assert.ok(c.text.includes('嘉鱼铁军'));
+});
+
+test('seed 003: date and source are read, copyright notice and tag cloud dropped', () => {
+  const c = seed('003_97ed1a423965013d.txt');
+  assert.equal(c.publishedAt, '2021-02-23');
+  assert.equal(c.publisher, '《湖南日报》');
+  for (const noise of ['版权声明', '热门标签', '人民币', 'Copyright', '人气']) assert.ok(!c.text.includes(noise), noise);
+});
+
+test('seed 004: traditional footer (主辦單位, ICP) is dropped and quotes can be located in simplified form', () => {
+  const c = seed('004_c486b36421abbb1a.txt');
+  assert.ok(!c.text.includes('主辦單位') && !c.text.includes('ICP'));
+  const hit = locateQuote(c, '结对帮带年轻镇村干部93名');
+  assert.ok(hit);
+  assert.equal(hit.quote, '結對幫帶年輕鎮村干部93名');
+  assert.equal(c.text.slice(hit.start, hit.end), hit.quote);
+});

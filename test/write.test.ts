@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { cleanArticle } from '../src/ingest/clean.js';
+import { readSeeds, resolveSeeds } from '../src/ingest/seed.js';
+import { removeArticle, writeArticle } from '../src/ingest/write.js';
+import { openTestGraph, resetGraph, type TestGraph } from './helpers.js';
+
+let g: TestGraph;
+before(async () => {
+  g = await openTestGraph();
+});
+after(async () => {
+  await resetGraph(g.driver, g.db);
+  await g.close();
+});
+
+const snapshot = () => g.count('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(n) * 100000 + count(r)');
+
+test('writing an unchanged article again changes nothing', async () => {
+  const before = await snapshot();
+  const [gw] = resolveSeeds();
+  const s = await writeArticle(g.db, gw!);
+  assert.equal(s.status, 'unchanged');
+  assert.equal(await snapshot(), before);
+});
+
+test('a write that fails half-way leaves the graph as it was', async () => {
+  const before = await snapshot();
+  const [gw] = resolveSeeds();
+  const broken = structuredClone(gw!);
+  broken.article.props.factsHash = 'x';
+  broken.nodes[0]!.props.name = 'changed';
+  // A relationship whose type is not in the model's allowlist fails after nodes were merged.
+  broken.rels.push({ ...broken.rels[0]!, type: 'NOT_A_TYPE' as never });
+  await assert.rejects(writeArticle(g.db, broken), /not a relationship type/);
+  assert.equal(await snapshot(), before);
+  assert.equal(await g.count(`MATCH (n {name: 'changed'}) RETURN count(n)`), 0);
+});
+
+test('removing an article removes the facts only it supported and keeps shared ones', async () => {
+  const xiangyang = 'article:d817c56bb40bf31e';
+  assert.equal(await removeArticle(g.db, xiangyang), true);
+  assert.equal(await g.count(`MATCH (i:Initiative {name: '局长讲堂'}) RETURN count(i)`), 0);
+  assert.equal(await g.count(`MATCH (p:Person {name: '阮莉莉'}) RETURN count(p)`), 0);
+  assert.equal(await g.count(`MATCH (p:Place {name: '老河口市'}) RETURN count(p)`), 0);
+  // Still stated by the 孝昌 and 嘉鱼 articles:
+  assert.equal(await g.count(`MATCH (i:Initiative {name: '干部素质提升年'}) RETURN count(i)`), 1);
+  const ev = await g.driver.executeQuery(`MATCH (i:Initiative {name: '干部素质提升年'})-[r:IN]->(p:Place) RETURN p.name AS p, r.articleIds AS a ORDER BY p`);
+  assert.deepEqual(ev.records.map((r) => r.get('p')).sort(), ['嘉鱼县', '孝昌县'].sort());
+  assert.ok(ev.records.every((r) => !(r.get('a') as string[]).includes(xiangyang)));
+  // Every remaining fact relationship still has evidence.
+  assert.equal(await g.count('MATCH ()-[r]->() WHERE r.articleIds IS NOT NULL AND size(r.articleIds) = 0 RETURN count(r)'), 0);
+  assert.equal(await removeArticle(g.db, xiangyang), false);
+});
+
+test('an edited article replaces only its own facts', async () => {
+  await resetGraph(g.driver, g.db);
+  const seeds = readSeeds();
+  const wangcheng = seeds.find((s) => s.file.startsWith('003'))!;
+  const edited = structuredClone(wangcheng);
+  edited.doc.people = [];
+  edited.doc.organizations = edited.doc.organizations.filter((o) => o.name !== '望城区委');
+  edited.doc.initiatives = edited.doc.initiatives.map((i) => ({ ...i, runBy: i.runBy.filter((o) => o !== '望城区委') }));
+  const gw = resolveSeeds([edited])[0]!;
+  const s = await writeArticle(g.db, gw);
+  assert.equal(s.status, 'updated');
+  assert.equal(await g.count(`MATCH (p:Person {name: '刘拥兵'}) RETURN count(p)`), 0);
+  assert.equal(await g.count(`MATCH (i:Initiative {name: '书记工程'}) RETURN count(i)`), 1);
+  assert.equal(await g.count(`MATCH (p:Person {name: '鲁义民'}) RETURN count(p)`), 1);
+  assert.ok(cleanArticle(wangcheng.raw).text.length > 0);
+});
