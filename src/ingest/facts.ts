@@ -100,3 +100,10 @@ export const FactDoc = z.object({
   credits: z.array(CreditFact).default([]),
 });
 export type FactDoc = z.infer<typeof FactDoc>;
+export type PlaceFact = z.infer<typeof PlaceFact>;
+export type OrganizationFact = z.infer<typeof OrganizationFact>;
+export type InitiativeFact = z.infer<typeof InitiativeFact>;
+export type PersonFact = z.infer<typeof PersonFact>;
+export type CohortFact = z.infer<typeof CohortFact>;
+export type MentorshipFact = z.infer<typeof MentorshipFact>;
+export type FigureFact = z.infer<typeof FigureFact>;

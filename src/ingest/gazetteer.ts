@@ -84,3 +84,35 @@ export function placesNamed(name: string): GazPlace[] {
   }
   return byName.get(name) ?? [];
 }
+
+export function allOfLevel(level: PlaceLevel): GazPlace[] {
+  return [...load().values()].filter((p) => p.level === level);
+}
+
+let childrenIndex: Map<string, GazPlace[]> | undefined;
+/** Townships and streets of a county. */
+export function townshipsOf(countyCode: string): GazPlace[] {
+  if (!childrenIndex) {
+    childrenIndex = new Map();
+    for (const p of load().values()) {
+      if (!p.parentCode || p.code.length !== 9) continue;
+      childrenIndex.set(p.parentCode, [...(childrenIndex.get(p.parentCode) ?? []), p]);
+    }
+  }
+  return childrenIndex.get(countyCode) ?? [];
+}
+
+const villageCache = new Map<string, GazPlace[]>();
+/** Villages and communities of a township (read from the dataset on demand). */
+export function villagesOf(townshipCode: string): GazPlace[] {
+  let list = villageCache.get(townshipCode);
+  if (list) return list;
+  villagesCsv ??= readFileSync(path.join(DIST, 'villages.csv'), 'utf8');
+  list = [];
+  const re = new RegExp(`\\n(${townshipCode}\\d{3}),"([^"]+)",${townshipCode},`, 'g');
+  for (const m of villagesCsv.matchAll(re)) {
+    list.push({ code: m[1]!, name: villageName(m[2]!), level: 'village', parentCode: townshipCode });
+  }
+  villageCache.set(townshipCode, list);
+  return list;
+}

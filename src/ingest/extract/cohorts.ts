@@ -1,0 +1,78 @@
+import type { CohortFact } from '../facts.js';
+import { HAN, parseNumber, quoteAround, type ExtractContext } from './context.js';
+import type { PlaceHit } from './places.js';
+import { placeNear } from './places.js';
+
+/**
+ * Cohorts: unnamed groups with a size — 38名县领导, 860余名骨干, “导师”51人,
+ * 年轻镇村干部93名 — the mentors, mentees and trainees of the genre.
+ */
+export interface CohortHit {
+  label: string;
+  size?: number;
+  approx: boolean;
+  start: number;
+  end: number;
+  place?: PlaceHit;
+  /** Mentor-side cohorts (导师, 县领导) and mentee-side ones, from their nouns. */
+  side: 'mentor' | 'mentee' | 'other';
+}
+
+const PEOPLE_NOUN = '干部|骨干|导师|学员|领导|人才|书记|尖兵|青年|毕业生|大学生|党员|专员|师傅';
+const NUM = '(\\d+(?:\\.\\d+)?)(万)?(余|多)?';
+const NUMBER_FIRST = new RegExp(`${NUM}(名|位)(左右)?((?:[${HAN}“”]){0,12}?(?:${PEOPLE_NOUN})”?)`, 'gu');
+const NOUN_FIRST = new RegExp(`((?:[${HAN}“”]){0,8}?(?:${PEOPLE_NOUN})”?)${NUM}(名|人)(?![次])`, 'gu');
+
+function sideOf(label: string): CohortHit['side'] {
+  if (/导师|领导|师傅/.test(label)) return 'mentor';
+  if (/年轻|青年|学员|尖兵|骨干|新/.test(label)) return 'mentee';
+  return 'other';
+}
+
+export function extractCohorts(ctx: ExtractContext, places: PlaceHit[], main?: PlaceHit): CohortHit[] {
+  const { text } = ctx;
+  const hits: CohortHit[] = [];
+  for (const m of text.matchAll(NUMBER_FIRST)) {
+    const noun = m[6]!;
+    const label = `${m[1]}${m[2] ?? ''}${m[3] ?? ''}${m[4]}${m[5] ?? ''}${noun}`;
+    hits.push({
+      label,
+      size: parseNumber(m[1]!, m[2]),
+      approx: Boolean(m[3] || m[5]),
+      start: m.index!,
+      end: m.index! + m[0].length,
+      side: sideOf(noun),
+    });
+  }
+  for (const m of text.matchAll(NOUN_FIRST)) {
+    if (hits.some((h) => m.index! < h.end && m.index! + m[0].length > h.start)) continue;
+    const noun = m[1]!.replace(/^(结对帮带|结对|帮带|聘请|共聘请|共)/, '');
+    hits.push({
+      label: `${noun}${m[2]}${m[3] ?? ''}${m[4] ?? ''}${m[5]}`,
+      size: parseNumber(m[2]!, m[3]),
+      approx: Boolean(m[4]),
+      start: m.index! + m[1]!.length - noun.length,
+      end: m.index! + m[0].length,
+      side: sideOf(noun),
+    });
+  }
+  for (const h of hits) h.place = placeNear(ctx, places, h.start, main);
+  // A clause, not a group (5名…被发展为预备党员, …以上学历的优秀青年48人).
+  return hits.filter((h) => !/被|为|以上|发展|的/.test(h.label)).sort((a, b) => a.start - b.start);
+}
+
+export function cohortFacts(ctx: ExtractContext, hits: CohortHit[]): CohortFact[] {
+  const seen = new Set<string>();
+  const out: CohortFact[] = [];
+  for (const h of hits) {
+    const label = h.place ? `${h.place.name}${h.label}` : h.label;
+    if (seen.has(label)) continue;
+    seen.add(label);
+    out.push({ label, size: h.size, approx: h.approx, place: h.place?.name, members: [], initiatives: [], evidence: quoteAround(ctx, h.start, h.end) });
+  }
+  return out;
+}
+
+export function cohortLabel(h: CohortHit): string {
+  return h.place ? `${h.place.name}${h.label}` : h.label;
+}

@@ -1,0 +1,41 @@
+import type { Segmented, Sentence } from '../segment.js';
+
+/** What every extractor reads: the simplified text, its sentences, and helpers for quotes. */
+export interface ExtractContext {
+  /** Simplified article text; offsets equal those of the stored original. */
+  text: string;
+  seg: Segmented;
+}
+
+export const HAN = '\\u3400-\\u9fff';
+export const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** The sentence that contains offset `at`. */
+export function sentenceAt(ctx: ExtractContext, at: number): Sentence | undefined {
+  let found: Sentence | undefined;
+  for (const s of ctx.seg.sentences) {
+    if (s.start <= at) found = s;
+    else break;
+  }
+  return found;
+}
+
+/**
+ * A quote for a match: the clause(s) around [start, end), cut at clause punctuation, at most
+ * ~80 characters, always inside one sentence.
+ */
+export function quoteAround(ctx: ExtractContext, start: number, end: number): string {
+  const s = sentenceAt(ctx, start);
+  if (!s) return ctx.text.slice(start, end);
+  const sEnd = s.start + s.text.length;
+  let a = start;
+  while (a > s.start && !/[,，;；:：。!?！？]/.test(ctx.text[a - 1]!) && start - a < 40) a--;
+  let b = end;
+  while (b < sEnd && !/[,，;；。!?！？]/.test(ctx.text[b]!) && b - end < 40) b++;
+  return ctx.text.slice(a, b).trim();
+}
+
+export function parseNumber(digits: string, wan?: string): number {
+  const n = Number(digits);
+  return wan ? Math.round(n * 10000) : n;
+}

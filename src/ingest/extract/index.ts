@@ -1,0 +1,71 @@
+import type { CleanedArticle } from '../clean.js';
+import type { FactDoc } from '../facts.js';
+import { segment } from '../segment.js';
+import { cohortFacts, extractCohorts } from './cohorts.js';
+import type { ExtractContext } from './context.js';
+import { extractFigures } from './figures.js';
+import { extractInitiatives, initiativeFacts } from './initiatives.js';
+import { extractMentorships } from './mentorships.js';
+import { extractOrganizations } from './organizations.js';
+import { extractPeople, personFacts } from './people.js';
+import { extractPlaces, placeFacts } from './places.js';
+
+/**
+ * Stage "extract" (pure): a cleaned article → a fact document, every fact with its quote.
+ * Works on the simplified copy; quotes are located in the stored original by resolve.
+ */
+export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] = {}): FactDoc {
+  const ctx: ExtractContext = { text: article.simplified, seg: segment(article.simplified) };
+  const credits = new Set(article.credits.map((c) => c.name));
+  const { hits: places, main } = extractPlaces(ctx);
+  const initiatives = extractInitiatives(ctx, places, main);
+  const people = extractPeople(ctx, places, main, credits);
+  const cohorts = extractCohorts(ctx, places, main);
+  const mentorships = extractMentorships(ctx, people, cohorts, initiatives);
+
+  const roles = new Map<string, Set<string>>();
+  for (const m of mentorships) {
+    for (const [name, role] of [[m.mentor, 'mentor'], [m.mentee, 'mentee']] as const) {
+      roles.set(name, (roles.get(name) ?? new Set()).add(role));
+    }
+  }
+  const cohortDocs = cohortFacts(ctx, cohorts);
+  // Mentor cohorts implied by a scheme (“师带徒” masters) exist only through their mentorship.
+  for (const m of mentorships) {
+    if (!roles.has(m.mentor) || people.some((p) => p.name === m.mentor) || cohortDocs.some((c) => c.label === m.mentor)) continue;
+    cohortDocs.push({ label: m.mentor, approx: false, place: main?.name, members: [], initiatives: [], evidence: m.evidence });
+  }
+  const initiativeDocs = initiativeFacts(ctx, initiatives, main);
+  return {
+    article: {
+      title: meta.title ?? article.title,
+      publisher: meta.publisher ?? article.publisher,
+      publishedAt: meta.publishedAt ?? article.publishedAt,
+      url: meta.url,
+      source: meta.source,
+    },
+    places: placeFacts(ctx, places),
+    organizations: extractOrganizations(ctx, places, main),
+    initiatives: initiativeDocs,
+    people: personFacts(ctx, people, roles),
+    cohorts: cohortDocs,
+    mentorships: mentorships.filter((m) => !m.initiative || initiativeDocs.some((i) => i.name === m.initiative)),
+    figures: extractFigures(ctx, initiatives, main).filter((f) => !f.about || initiativeDocs.some((i) => i.name === f.about) || places.some((p) => p.name === f.about)),
+    credits: article.credits,
+  };
+}
+
+/** The JSON contract of `npm run extract` (other tools read it; keep it stable). */
+export function toContract(doc: FactDoc, lang: string) {
+  return {
+    article: { title: doc.article.title ?? null, publisher: doc.article.publisher ?? null, publishedAt: doc.article.publishedAt ?? null, lang },
+    places: doc.places.map((p) => ({ name: p.name, level: p.level ?? null, code: p.code ?? null, parent: p.parent ?? null, evidence: p.evidence })),
+    organizations: doc.organizations.map((o) => ({ name: o.name, kind: o.kind, evidence: o.evidence })),
+    initiatives: doc.initiatives.map((i) => ({ name: i.name, kind: i.kind, place: i.places[0] ?? null, evidence: i.evidence })),
+    people: doc.people.map((p) => ({ name: p.name, title: p.title ?? null, roles: p.roles, evidence: p.evidence })),
+    cohorts: doc.cohorts.map((c) => ({ label: c.label, size: c.size ?? null, evidence: c.evidence })),
+    mentorships: doc.mentorships.map((m) => ({ mentor: m.mentor, mentee: m.mentee, initiative: m.initiative ?? null, evidence: m.evidence })),
+    figures: doc.figures.map((f) => ({ subject: f.subject, value: f.value, unit: f.unit, approx: f.approx, evidence: f.evidence })),
+    credits: doc.credits,
+  };
+}

@@ -1,0 +1,192 @@
+import { allOfLevel, ancestry, placesNamed, townshipsOf, villagesOf, type GazPlace } from '../gazetteer.js';
+import type { PlaceFact } from '../facts.js';
+import { HAN, quoteAround, sentenceAt, type ExtractContext } from './context.js';
+
+/**
+ * Places: administrative divisions from the gazetteer (full names, and short forms such as
+ * 孝昌 for 孝昌县), townships and villages disambiguated by the counties the article itself
+ * mentions (白沙镇 in an article about 孝昌县 is 420921106), plus industrial parks.
+ */
+export interface PlaceHit {
+  name: string;
+  start: number;
+  end: number;
+  place?: GazPlace;
+  level: string;
+  parentName?: string;
+  aliases: string[];
+}
+
+const SUFFIX = /(省|市|自治州|地区|盟|自治县|县|区|旗)$/;
+// Two-character county names that are ordinary words (城区 = "urban area").
+const GENERIC = new Set(['城区', '郊区', '矿区', '新区', '市区', '县区']);
+const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+const LEVEL_RANK: Record<string, number> = { province: 0, prefecture: 1, county: 2, township: 3, street: 3, village: 4 };
+
+let upper: Array<{ form: string; place: GazPlace; short: boolean }> | undefined;
+function upperForms() {
+  if (upper) return upper;
+  upper = [];
+  for (const level of ['province', 'prefecture', 'county'] as const) {
+    for (const p of allOfLevel(level)) {
+      if (GENERIC.has(p.name) || PLACEHOLDERS.has(p.name)) continue;
+      upper.push({ form: p.name, place: p, short: false });
+      const short = p.name.replace(SUFFIX, '');
+      if (short !== p.name && short.length >= 2 && !/(自治|族)/.test(short)) upper.push({ form: short, place: p, short: true });
+    }
+  }
+  // Longer forms first, so 濮阳县 wins over 濮阳 at the same place in the text.
+  upper.sort((a, b) => b.form.length - a.form.length);
+  return upper;
+}
+
+
+function occurrences(text: string, form: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) out.push(i);
+  return out;
+}
+
+export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: PlaceHit } {
+  const { text } = ctx;
+  const taken = new Array<boolean>(text.length).fill(false);
+  const hits: PlaceHit[] = [];
+  const take = (h: PlaceHit) => {
+    for (let i = h.start; i < h.end; i++) taken[i] = true;
+    hits.push(h);
+  };
+  const free = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (taken[i]) return false;
+    return true;
+  };
+
+  // 0. Industrial parks and development zones first (武汉新港潘湾产业园 is a park, not 武汉);
+  // they go under the article's main place, known at the end.
+  const PARK = new RegExp(`([${HAN}]{2,12}?)(产业园区|产业园|工业园区|工业园|经济开发区|高新区)`, 'gu');
+  const BOUNDARY = /^.*(、|依托|借鉴|下沉|进驻|深入|走进|奔赴|让|使|在|到|县|和|及|与)/u;
+  for (const m of text.matchAll(PARK)) {
+    let name = m[0].replace(BOUNDARY, '');
+    if (name === m[2]) name = m[0].slice(-m[2]!.length - 2);
+    const start = m.index! + m[0].length - name.length;
+    if (/^[三四五六七八九十几各多大]|^等|园区$/.test(name) && !/开发区|高新区/.test(name)) continue;
+    if (!free(start, start + name.length) || name.length < 4) continue;
+    take({ name, start, end: start + name.length, level: 'park', aliases: [] });
+  }
+  // 1. Provinces, prefectures, counties: collect candidates per text span, then disambiguate.
+  const candidates = new Map<string, { start: number; end: number; form: string; places: GazPlace[]; short: boolean }>();
+  for (const f of upperForms()) {
+    for (const at of occurrences(text, f.form)) {
+      const key = `${at}:${f.form.length}`;
+      const c = candidates.get(key) ?? { start: at, end: at + f.form.length, form: f.form, places: [], short: f.short };
+      c.places.push(f.place);
+      candidates.set(key, c);
+    }
+  }
+  // Context: places named in full, and province/prefecture short forms (湖北, 襄阳), with
+  // their ancestors. A county's short form (振兴, 资源, 合作 are also words) needs context.
+  const trusted = [...candidates.values()].filter(
+    (c) => c.places.length === 1 && (!c.short || c.places[0]!.level !== 'county'),
+  );
+  const context = new Set(trusted.flatMap((c) => ancestry(c.places[0]!.code).map((a) => a.code)));
+  const inContext = (p: GazPlace) => ancestry(p.code).slice(1).some((a) => context.has(a.code));
+  const sorted = [...candidates.values()].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const c of sorted) {
+    if (!free(c.start, c.end)) continue;
+    let choice = c.places;
+    if (c.short) choice = choice.filter((p) => p.level !== 'county' || inContext(p));
+    if (choice.length > 1) {
+      const near = choice.filter((p) => inContext(p) || context.has(p.code));
+      if (near.length > 0) choice = near;
+      else if (new Set(choice.map((p) => p.code.slice(0, 2))).size > 1) continue;
+      choice = [...choice].sort((a, b) => LEVEL_RANK[a.level]! - LEVEL_RANK[b.level]!);
+    }
+    const place = choice[0];
+    if (!place) continue;
+    take({ name: place.name, start: c.start, end: c.end, place, level: place.level, aliases: c.short ? [c.form] : [] });
+  }
+
+  // 2. Townships and villages below the counties the article mentions.
+  const counties = [...new Set(hits.filter((h) => h.place?.level === 'county').map((h) => h.place!.code))];
+  const townships: GazPlace[] = counties.flatMap((code) => townshipsOf(code));
+  for (const t of townships) {
+    const short = t.name.replace(/(镇|乡|街道)$/, '');
+    for (const form of short.length >= 2 && short !== t.name ? [t.name, short] : [t.name]) {
+      for (const at of occurrences(text, form)) {
+        if (!free(at, at + form.length)) continue;
+        // A short form must not run into more of a name (周巷 in 周巷村 is the village).
+        if (form === short && /[村镇乡]/.test(text[at + form.length] ?? '')) continue;
+        // Inside a quoted slogan it is a name part (“雷锋人社服务+”), not the street.
+        if (form === short && text[at - 1] === '“') continue;
+        take({ name: t.name, start: at, end: at + form.length, place: t, level: t.level, aliases: form === short ? [short] : [] });
+      }
+    }
+  }
+  // Townships written in full whose county the article does not name: keep when unique.
+  for (const m of text.matchAll(new RegExp(`[${HAN}]{1,5}(镇|乡|街道)`, 'gu'))) {
+    const end = m.index! + m[0].length;
+    for (let len = Math.min(7, m[0].length); len >= 2; len--) {
+      const start = end - len;
+      const name = text.slice(start, end);
+      const found = placesNamed(name).filter((p) => p.level === 'township' || p.level === 'street');
+      if (found.length === 1 && free(start, end)) {
+        take({ name, start, end, place: found[0], level: found[0]!.level, aliases: [] });
+        break;
+      }
+    }
+  }
+  const mentionedTownships = [...new Set(hits.filter((h) => h.place && (h.level === 'township' || h.level === 'street')).map((h) => h.place!.code))];
+  for (const code of mentionedTownships) {
+    for (const v of villagesOf(code)) {
+      for (const at of occurrences(text, v.name)) {
+        if (free(at, at + v.name.length)) take({ name: v.name, start: at, end: at + v.name.length, place: v, level: 'village', aliases: [] });
+      }
+    }
+  }
+
+  const main = mainPlace(hits);
+  for (const h of hits) if (h.level === 'park') h.parentName = main?.name;
+  return { hits: hits.sort((a, b) => a.start - b.start), main };
+}
+
+/** The place the article is about: the most mentioned county or prefecture, else township, else province. */
+export function mainPlace(hits: PlaceHit[]): PlaceHit | undefined {
+  for (const levels of [['county', 'prefecture'], ['township', 'street'], ['province']]) {
+    const counts = new Map<string, { n: number; h: PlaceHit }>();
+    for (const h of hits.filter((x) => levels.includes(x.level))) {
+      const c = counts.get(h.name) ?? { n: 0, h };
+      c.n++;
+      counts.set(h.name, c);
+    }
+    const best = [...counts.values()].sort((a, b) => b.n - a.n || a.h.start - b.h.start)[0];
+    if (best) return best.h;
+  }
+  return undefined;
+}
+
+/** The nearest place mentioned before `at` in the same sentence, else the main place. */
+export function placeNear(ctx: ExtractContext, hits: PlaceHit[], at: number, main?: PlaceHit): PlaceHit | undefined {
+  const s = sentenceAt(ctx, at);
+  const before = hits.filter((h) => h.start < at && s && h.start >= s.start && h.level !== 'province');
+  return before.at(-1) ?? main;
+}
+
+export function placeFacts(ctx: ExtractContext, hits: PlaceHit[]): PlaceFact[] {
+  const byName = new Map<string, PlaceFact>();
+  for (const h of hits) {
+    const existing = byName.get(h.name);
+    if (existing) {
+      existing.aliases = [...new Set([...existing.aliases, ...h.aliases])];
+      continue;
+    }
+    byName.set(h.name, {
+      name: h.name,
+      code: h.place?.code,
+      level: h.level as PlaceFact['level'],
+      parent: h.place ? undefined : h.parentName,
+      aliases: h.aliases,
+      evidence: quoteAround(ctx, h.start, h.end),
+    });
+  }
+  // A park whose county could not be found has no parent: it cannot be placed, so drop it.
+  return [...byName.values()].filter((p) => p.code || p.parent);
+}
