@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default('.neo4j-data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
+  /** Key that GraphQL ingestion mutations require; unset disables them. */
+  INGEST_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export interface Limits {
@@ -41,6 +43,8 @@ export interface Limits {
   /** How long a request waits for a pooled connection before we answer 503. */
   connectionAcquisitionTimeoutMs: number;
   maxSearchHits: number;
+  /** Largest article accepted for ingestion (characters of text or HTML). */
+  maxArticleChars: number;
 }
 
 export const LIMITS: Limits = {
@@ -55,6 +59,8 @@ export const LIMITS: Limits = {
   txTimeoutMs: 10_000,
   connectionAcquisitionTimeoutMs: 5_000,
   maxSearchHits: 50,
+  // Real articles of this genre are 2–20k characters; 500k leaves room for heavy HTML.
+  maxArticleChars: Number(process.env.MAX_ARTICLE_CHARS ?? 500_000),
 };
 
 export type AppConfig = Omit<z.infer<typeof EnvSchema>, 'SEED_ON_START'> & {

@@ -58,7 +58,9 @@ test('an edited article replaces only its own facts', async () => {
   const seeds = readSeeds();
   const wangcheng = seeds.find((s) => s.file.startsWith('003'))!;
   const edited = structuredClone(wangcheng);
+  // The reader now says 刘拥兵 is not a fact of this article: the extraction of him is removed too.
   edited.doc.people = [];
+  edited.doc.notFacts.push({ type: 'people', name: '刘拥兵' });
   edited.doc.organizations = edited.doc.organizations.filter((o) => o.name !== '望城区委');
   edited.doc.initiatives = edited.doc.initiatives.map((i) => ({ ...i, runBy: i.runBy.filter((o) => o !== '望城区委') }));
   const gw = resolveSeeds([edited])[0]!;

@@ -29,6 +29,8 @@ const CHROME_LINE = [
   /^\S{0,6}正文\s+\d+\s+\d+$/,
   /^时间[:：]\s*\d{4}-\d{2}-\d{2}/,
   /^编辑[:：]\s*\S+$/,
+  // A dateline under the headline: 来源:赣南日报 时间:2023-09-18
+  /^(来源|作者|发布时间|时间)[:：].{0,40}(时间|日期)[:：]\s*\d{4}/,
 ];
 
 /** From the first of these lines on, the page is footer, comments or teasers of other news. */
@@ -91,14 +93,15 @@ export function cleanArticle(raw: string): CleanedArticle {
   let publisher: string | undefined;
 
   for (const line of lines) {
-    const date = /^时间[:：]\s*(\d{4}-\d{2}-\d{2})/.exec(line);
+    const date = /(?:^|\s)(?:时间|日期)[:：]\s*(\d{4}-\d{2}-\d{2})/.exec(line);
     if (date) publishedAt ??= date[1];
-    const source = /^来源[:：]\s*(.+)$/.exec(line);
+    const source = /^来源[:：]\s*(\S+)/.exec(line);
     if (source) publisher ??= source[1]!.trim();
   }
   for (const line of lines) {
     // Markers are matched in simplified form so that traditional footers (主辦單位) match too.
-    if (kept.length > 0 && TAIL_MARKER.some((re) => re.test(t2s(line)))) {
+    // Footers follow a body: a marker before any real text is a dateline, not the end.
+    if (kept.join('').length > 150 && TAIL_MARKER.some((re) => re.test(t2s(line)))) {
       // Bylines in the footer are credits of the article, not actors in it.
       for (const l of lines.slice(lines.indexOf(line))) {
         if (/^(记者|编辑|责编)[:：]/.test(l)) credits.push(...parseCredits(l.replace(/丨/g, ' ')));

@@ -98,6 +98,13 @@ export const FactDoc = z.object({
   mentorships: z.array(MentorshipFact).default([]),
   figures: z.array(FigureFact).default([]),
   credits: z.array(CreditFact).default([]),
+  /**
+   * Corrections only: extracted facts a reader found wrong, by type and name (for cohorts the
+   * label, for mentorships "mentor→mentee", for figures value+unit such as "30%").
+   */
+  notFacts: z
+    .array(z.object({ type: z.enum(['places', 'organizations', 'initiatives', 'people', 'cohorts', 'mentorships', 'figures']), name: z.string() }))
+    .default([]),
 });
 export type FactDoc = z.infer<typeof FactDoc>;
 export type PlaceFact = z.infer<typeof PlaceFact>;

@@ -4,14 +4,14 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/gateway.js';
 import { DataError } from '../errors.js';
 import { logger } from '../logger.js';
-import { cleanArticle } from './clean.js';
 import { FactDoc } from './facts.js';
-import { resolveFacts, type GraphWrite } from './resolve.js';
+import { prepareArticle, type Prepared } from './pipeline.js';
+import type { GraphWrite } from './resolve.js';
 import { writeArticle, type WriteSummary } from './write.js';
 
 /**
  * The seed graph: each seeds/NNN_<hash>.txt with its curated seeds/NNN_<hash>.facts.json.
- * Until automatic extraction exists, the curated facts are the only facts.
+ * The curated facts are corrections layered over what extraction finds in the text.
  */
 export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seeds');
 
@@ -37,9 +37,16 @@ export function readSeeds(dir = SEEDS_DIR): SeedArticle[] {
   });
 }
 
-/** Pure: every seed resolved to what would be written (throws on any unsupported fact). */
+/**
+ * Pure: every seed through the same pipeline as any article — extraction, then the curated
+ * facts layered on top as corrections — resolved to what would be written.
+ */
+export function prepareSeeds(seeds = readSeeds()): Prepared[] {
+  return seeds.map((s) => prepareArticle({ text: s.raw, source: s.file }, { id: s.articleId, corrections: s.doc }));
+}
+
 export function resolveSeeds(seeds = readSeeds()): GraphWrite[] {
-  return seeds.map((s) => resolveFacts(s.doc, cleanArticle(s.raw), s.articleId));
+  return prepareSeeds(seeds).map((p) => p.write);
 }
 
 export async function loadSeeds(db: Db, { onlyIfEmpty = true } = {}): Promise<WriteSummary[]> {

@@ -18,7 +18,7 @@ export interface CohortHit {
   side: 'mentor' | 'mentee' | 'other';
 }
 
-const PEOPLE_NOUN = '干部|骨干|导师|学员|领导|人才|书记|尖兵|青年|毕业生|大学生|党员|专员|师傅';
+const PEOPLE_NOUN = '干部|骨干|导师|学员|领导|人才|书记|尖兵|青年|毕业生|大学生|选调生|公务员|党员|专员|师傅';
 const NUM = '(\\d+(?:\\.\\d+)?)(万)?(余|多)?';
 const NUMBER_FIRST = new RegExp(`${NUM}(名|位)(左右)?((?:[${HAN}“”]){0,12}?(?:${PEOPLE_NOUN})”?)`, 'gu');
 const NOUN_FIRST = new RegExp(`((?:[${HAN}“”]){0,8}?(?:${PEOPLE_NOUN})”?)${NUM}(名|人)(?![次])`, 'gu');
@@ -47,6 +47,7 @@ export function extractCohorts(ctx: ExtractContext, places: PlaceHit[], main?: P
   for (const m of text.matchAll(NOUN_FIRST)) {
     if (hits.some((h) => m.index! < h.end && m.index! + m[0].length > h.start)) continue;
     const noun = m[1]!.replace(/^(结对帮带|结对|帮带|聘请|共聘请|共)/, '');
+    if (/被|为|以上|发展|的/.test(noun)) continue;
     hits.push({
       label: `${noun}${m[2]}${m[3] ?? ''}${m[4] ?? ''}${m[5]}`,
       size: parseNumber(m[2]!, m[3]),
@@ -56,9 +57,13 @@ export function extractCohorts(ctx: ExtractContext, places: PlaceHit[], main?: P
       side: sideOf(noun),
     });
   }
-  for (const h of hits) h.place = placeNear(ctx, places, h.start, main);
+  for (const h of hits) {
+    h.place = placeNear(ctx, places, h.start, main);
+    // 42名业务骨干担任导师: the role they take decides their side.
+    if (/^[^,，。]{0,3}担任[“"]?(帮带)?(导师|师傅)/.test(text.slice(h.end, h.end + 12))) h.side = 'mentor';
+  }
   // A clause, not a group (5名…被发展为预备党员, …以上学历的优秀青年48人).
-  return hits.filter((h) => !/被|为|以上|发展|的/.test(h.label)).sort((a, b) => a.start - b.start);
+  return hits.filter((h) => !/被|为|以上|发展/.test(h.label)).sort((a, b) => a.start - b.start);
 }
 
 export function cohortFacts(ctx: ExtractContext, hits: CohortHit[]): CohortFact[] {

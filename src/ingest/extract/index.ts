@@ -52,6 +52,7 @@ export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] =
     mentorships: mentorships.filter((m) => !m.initiative || initiativeDocs.some((i) => i.name === m.initiative)),
     figures: extractFigures(ctx, initiatives, main).filter((f) => !f.about || initiativeDocs.some((i) => i.name === f.about) || places.some((p) => p.name === f.about)),
     credits: article.credits,
+    notFacts: [],
   };
 }
 

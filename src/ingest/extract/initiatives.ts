@@ -16,9 +16,10 @@ export interface InitiativeHit {
   aliases: string[];
 }
 
-const SUFFIX = '计划|工程|行动|机制|制度|模式|体系|讲堂|学堂|特训营|提升年|服务圈|故事会|党建品牌|品牌|活动|之旅|历练|培训|战区';
-const NAME_SUFFIX = new RegExp(`(${SUFFIX}|制)$`);
-const QUOTED = new RegExp(`“([^”“]{2,20})”((?:${SUFFIX})+)?`, 'gu');
+const SUFFIX = '计划|工程|行动|机制|制度|模式|体系|讲堂|学堂|特训营|提升年(?!轻)|服务圈|故事会|党建品牌|品牌|活动|之旅|历练|培训|战区';
+const NAME_SUFFIX = new RegExp(`(${SUFFIX}|制|(建设|攻坚|作风|能力|落实|服务|效能)年)$`);
+// The suffix may carry a short qualifier: “清仓补短+百花齐放”培育体系, “探路破局”研学行动.
+const QUOTED = new RegExp(`“([^”“]{2,20})”((?:[${HAN}]{0,2}?(?:${SUFFIX}))+)?`, 'gu');
 const LAUNCH = new RegExp(
   `(?:创新开办|创新推出|实施|推出|推行|开办|建立|构建|启动|做实|深化|举办|打造)(?:了)?((?:首届|第[一二三四五六七八九十\\d]+期)?[${HAN}]{2,14}?(?:计划|工程|行动|机制|特训营|讲堂|大讲堂))`,
   'gu',
@@ -60,9 +61,17 @@ function quotedName(inner: string, suffix: string | undefined, before: string): 
 export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main?: PlaceHit): InitiativeHit[] {
   const { text } = ctx;
   const hits: InitiativeHit[] = [];
-  for (const m of text.matchAll(QUOTED)) {
-    const name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!));
+  const quoted = [...text.matchAll(QUOTED)];
+  const named = new Set<number>();
+  for (const [i, m] of quoted.entries()) {
+    let name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!));
+    // “千名干部进千企”“乡村振兴四项行动”“党员干部下沉社区……”: names listed together.
+    const adjacent = (j: number) => quoted[j] && named.has(j) && quoted[j]!.index! + quoted[j]![0].length === m.index!;
+    if (!name && !/[,，、。;；!！?？]/.test(m[1]!.replace(/…+$/, '')) && (adjacent(i - 1) || (quotedName(quoted[i + 1]?.[1] ?? '', quoted[i + 1]?.[2], '') && quoted[i + 1]!.index === m.index! + m[0].length))) {
+      name = m[1]!.replace(/…+$/, '');
+    }
     if (!name) continue;
+    named.add(i);
     hits.push({ name, kind: kindOf(name, text.slice(m.index!, m.index! + 40)), start: m.index!, end: m.index! + m[0].length, aliases: m[2] ? [m[1]!] : [] });
   }
   for (const m of text.matchAll(LAUNCH)) {

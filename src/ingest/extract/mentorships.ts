@@ -64,6 +64,13 @@ export function extractMentorships(
       if (v[0] === '覆盖' && !initiative) continue;
       add({ mentor: mentor.key, mentee: mentee.key, initiative, strength: 'explicit', evidence: s.text });
     }
+    // A担任导师,与B结对 / 与B签订师徒协议: the pairing verb comes after the mentee.
+    for (const w of s.text.matchAll(/与([^,，。]{2,20}?)(结对|签订师徒协议|结成师徒)/g)) {
+      const at = s.start + w.index!;
+      const mentee = inS.find((p) => p.start >= at + 1 && p.end <= at + 1 + w[1]!.length + 1);
+      const mentor = inS.filter((p) => p.end <= at && (p.side === 'mentor' || p.kind === 'person')).at(-1);
+      if (mentor && mentee) add({ mentor: mentor.key, mentee: mentee.key, initiative: mentoringNear(at), strength: 'explicit', evidence: s.text });
+    }
     for (const g of s.text.matchAll(GUIDED)) {
       const mentor = inS.find((p) => p.kind === 'person' && p.key === g[2]);
       if (!mentor) continue;

@@ -93,6 +93,8 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
   for (const c of sorted) {
     if (!free(c.start, c.end)) continue;
     let choice = c.places;
+    // 浙江万抹农业发展有限公司, 湖北嘉特…公司: a place word inside a company's name.
+    if (c.short && new RegExp(`^[${HAN}]{2,14}?(有限公司|公司|集团)`).test(text.slice(c.end, c.end + 18))) continue;
     if (c.short) choice = choice.filter((p) => p.level !== 'county' || inContext(p));
     if (choice.length > 1) {
       const near = choice.filter((p) => inContext(p) || context.has(p.code));
@@ -143,13 +145,21 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
     }
   }
 
-  const main = mainPlace(hits);
+  const main = mainPlace(hits, text);
   for (const h of hits) if (h.level === 'park') h.parentName = main?.name;
   return { hits: hits.sort((a, b) => a.start - b.start), main };
 }
 
 /** The place the article is about: the most mentioned county or prefecture, else township, else province. */
-export function mainPlace(hits: PlaceHit[]): PlaceHit | undefined {
+export function mainPlace(hits: PlaceHit[], text = ''): PlaceHit | undefined {
+  // An article that speaks of 全镇/该镇 is about a township (羊角塘镇), not its county.
+  if (/(全|该|本)(镇|乡|街道)/.test(text)) {
+    const townships = hits.filter((h) => h.level === 'township' || h.level === 'street');
+    const names = new Map<string, number>();
+    for (const t of townships) names.set(t.name, (names.get(t.name) ?? 0) + 1);
+    const top = [...names].sort((a, b) => b[1] - a[1]);
+    if (top.length > 0 && (top.length === 1 || top[0]![1] > top[1]![1])) return townships.find((t) => t.name === top[0]![0]);
+  }
   for (const levels of [['county', 'prefecture'], ['township', 'street'], ['province']]) {
     const counts = new Map<string, { n: number; h: PlaceHit }>();
     for (const h of hits.filter((x) => levels.includes(x.level))) {

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { LIMITS } from '../config.js';
+import type { Db } from '../db/gateway.js';
+import { BadInputError } from '../errors.js';
+import { cleanArticle, type CleanedArticle } from './clean.js';
+import { extractFacts } from './extract/index.js';
+import type { FactDoc } from './facts.js';
+import { htmlToArticle } from './html.js';
+import { applyCorrections, type Corrections } from './corrections.js';
+import { resolveFacts, type GraphWrite } from './resolve.js';
+import { writeArticle, type WriteSummary } from './write.js';
+
+/**
+ * The one path into the graph: input → clean → segment/extract → corrections → resolve → write.
+ * Everything before `write` is pure; bad input is refused before anything is written.
+ */
+export interface ArticleInput {
+  text?: string | null;
+  html?: string | null;
+  title?: string | null;
+  publisher?: string | null;
+  publishedAt?: string | null;
+  url?: string | null;
+  /** Where it came from (file name), for messages and provenance. */
+  source?: string | null;
+}
+
+export interface Prepared {
+  cleaned: CleanedArticle;
+  extracted: FactDoc;
+  doc: FactDoc;
+  write: GraphWrite;
+}
+
+export class IngestInputError extends BadInputError {}
+
+/** Invalid UTF-8 is refused rather than silently turned into replacement characters. */
+export function decodeUtf8(bytes: Uint8Array, what = 'input'): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new IngestInputError(`${what} is not valid UTF-8; save it as UTF-8 (GBK/GB18030 pages must be converted first)`);
+  }
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function checkInput(input: ArticleInput): { raw: string; html: boolean } {
+  const hasText = typeof input.text === 'string';
+  const hasHtml = typeof input.html === 'string';
+  if (hasText === hasHtml) throw new IngestInputError('give the article as exactly one of "text" or "html"');
+  const raw = (hasText ? input.text : input.html)!;
+  if (raw.trim() === '') throw new IngestInputError('the article is empty');
+  if (raw.length > LIMITS.maxArticleChars) {
+    throw new IngestInputError(`the article has ${raw.length} characters; at most ${LIMITS.maxArticleChars} are accepted (MAX_ARTICLE_CHARS)`);
+  }
+  if (input.publishedAt && !/^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)) {
+    throw new IngestInputError(`publishedAt must be a date like 2021-02-23, got ${JSON.stringify(input.publishedAt)}`);
+  }
+  if (input.url && !/^https?:\/\/\S+$/.test(input.url)) throw new IngestInputError(`url must be an http(s) URL, got ${JSON.stringify(input.url)}`);
+  return { raw, html: hasHtml };
+}
+
+/** Stable id: the URL when known (an edited page keeps its id), else the cleaned text. */
+export function articleId(input: ArticleInput, cleaned: CleanedArticle): string {
+  const basis = input.url ? `url:${input.url}` : `text:${cleaned.text}`;
+  return `article:${createHash('sha256').update(basis).digest('hex').slice(0, 16)}`;
+}
+
+export function prepareArticle(input: ArticleInput, opts: { id?: string; corrections?: Corrections } = {}): Prepared {
+  const { raw, html } = checkInput(input);
+  const page = html ? htmlToArticle(raw) : { text: raw };
+  const cleaned = cleanArticle(page.text);
+  if (!HAN.test(cleaned.text)) throw new IngestInputError('the article contains no Chinese text (after removing page chrome)');
+  const meta: FactDoc['article'] = {
+    title: input.title ?? ('title' in page ? page.title : undefined) ?? cleaned.title,
+    publisher: input.publisher ?? ('publisher' in page ? page.publisher : undefined) ?? cleaned.publisher,
+    publishedAt: input.publishedAt ?? ('publishedAt' in page ? page.publishedAt : undefined) ?? cleaned.publishedAt,
+    url: input.url ?? ('url' in page ? page.url : undefined),
+    source: input.source ?? undefined,
+  };
+  const extracted = extractFacts(cleaned, meta);
+  const doc = opts.corrections ? applyCorrections(extracted, opts.corrections) : extracted;
+  const id = opts.id ?? articleId({ ...input, url: meta.url }, cleaned);
+  return { cleaned, extracted, doc, write: resolveFacts(doc, cleaned, id) };
+}
+
+export async function ingestArticle(db: Db, input: ArticleInput, opts: { id?: string; corrections?: Corrections } = {}): Promise<WriteSummary & { prepared: Prepared }> {
+  const prepared = prepareArticle(input, opts);
+  const summary = await writeArticle(db, prepared.write);
+  return { ...summary, prepared };
+}
