@@ -20,7 +20,7 @@ export function createApp(deps: { driver: Driver; db: Db; config: AppConfig }): 
   const { driver, db, config } = deps;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: buildSchema() as never,
-    context: () => createContext(db),
+    context: ({ request }) => createContext(db, request, config.INGEST_API_KEY),
     graphqlEndpoint: '/graphql',
     maskedErrors: true,
     maxRequestBodySize: config.limits.maxBodyBytes,

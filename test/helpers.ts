@@ -11,10 +11,12 @@ export interface TestGraph {
   db: Db;
   app: App;
   config: AppConfig;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; errors: any; extensions: any; status: number }>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data: T; errors: any; extensions: any; status: number }>;
   count(cypher: string, params?: Record<string, unknown>): Promise<number>;
   close(): Promise<void>;
 }
+
+export const TEST_API_KEY = 'test-ingest-key-0123456789';
 
 export function testUri(): string {
   const uri = process.env.TEST_NEO4J_URI;
@@ -29,7 +31,7 @@ export async function resetGraph(driver: Driver, db: Db): Promise<void> {
 }
 
 export async function openTestGraph({ seed = true } = {}): Promise<TestGraph> {
-  const config = loadConfig({ NEO4J_URI: testUri(), LOG_LEVEL: 'warn' }, { dotenv: false });
+  const config = loadConfig({ NEO4J_URI: testUri(), LOG_LEVEL: 'warn', INGEST_API_KEY: TEST_API_KEY }, { dotenv: false });
   const driver = createDriver(testUri(), 'neo4j', '');
   const db = createDb(driver, 'neo4j');
   if (seed) await resetGraph(driver, db);
@@ -39,10 +41,10 @@ export async function openTestGraph({ seed = true } = {}): Promise<TestGraph> {
     db,
     app,
     config,
-    async gql(query, variables) {
+    async gql(query, variables, headers = {}) {
       const res = await app.yoga.fetch('http://localhost/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { ...(await res.json()), status: res.status };

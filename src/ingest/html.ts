@@ -46,7 +46,8 @@ function meta(document: any, ...names: string[]): string | undefined {
 }
 
 export function htmlToArticle(html: string): HtmlArticle {
-  const { document } = parseHTML(html);
+  // A fragment (<p>…</p>) gets a document around it, so that it has a body.
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   for (const el of document.querySelectorAll('script, style, noscript, template, iframe')) el.remove();
   const date = meta(document, 'article:published_time', 'publishdate', 'PubDate', 'pubdate')?.slice(0, 10);
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url');

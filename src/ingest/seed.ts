@@ -61,7 +61,7 @@ export async function loadSeeds(db: Db, { onlyIfEmpty = true } = {}): Promise<Wr
   const out: WriteSummary[] = [];
   for (const [i, gw] of writes.entries()) {
     const s = await writeArticle(db, gw);
-    logger.info({ progress: `${i + 1}/${writes.length}`, ...s }, 'seed article written');
+    logger.info({ progress: `${i + 1}/${writes.length}`, articleId: s.articleId, status: s.status, nodesCreated: s.nodesCreated }, 'seed article written');
     out.push(s);
   }
   return out;

@@ -12,8 +12,31 @@ import type { GraphWrite } from './resolve.js';
 export interface WriteSummary {
   articleId: string;
   status: 'created' | 'updated' | 'unchanged';
+  /** Nodes and relationships the article's facts consist of. */
   nodes: number;
   relationships: number;
+  /** What the write did to the graph (from Neo4j's counters). */
+  nodesCreated: number;
+  /** Nodes that already existed (from other articles, or an earlier version) and were merged. */
+  nodesMerged: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+}
+
+/** Wraps a transaction so that every statement's counters are added up. */
+function counting(tx: ManagedTransaction) {
+  const totals = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
+  const run = async (cypher: string, params?: Record<string, unknown>) => {
+    const res = await tx.run(cypher, params);
+    const u = res.summary.counters.updates();
+    totals.nodesCreated += u.nodesCreated;
+    totals.nodesDeleted += u.nodesDeleted;
+    totals.relationshipsCreated += u.relationshipsCreated;
+    totals.relationshipsDeleted += u.relationshipsDeleted;
+    return res;
+  };
+  return { tx: { run } as unknown as ManagedTransaction, totals };
 }
 
 function assertLabel(l: string): asserts l is NodeLabel {
@@ -78,11 +101,12 @@ async function detachArticle(tx: ManagedTransaction, articleId: string): Promise
 export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary> {
   // Same text and same facts: nothing to do. Either changing means the article is rewritten.
   const factsHash = createHash('sha256').update(JSON.stringify([gw.article.props, gw.nodes, gw.rels, gw.reports])).digest('hex');
-  return db.writeTx(async (tx) => {
+  return db.writeTx(async (rawTx) => {
+    const { tx, totals } = counting(rawTx);
     const prior = await tx.run('MATCH (a:Article {id: $id}) RETURN a.factsHash AS h', { id: gw.article.id });
     const priorHash = prior.records[0]?.get('h') as string | undefined;
     if (priorHash !== undefined && priorHash === factsHash) {
-      return { articleId: gw.article.id, status: 'unchanged' as const, nodes: 0, relationships: 0 };
+      return { articleId: gw.article.id, status: 'unchanged' as const, nodes: 0, relationships: 0, ...totals, nodesMerged: 0 };
     }
     if (priorHash !== undefined) await detachArticle(tx, gw.article.id);
 
@@ -146,11 +170,15 @@ export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary
         { aid: gw.article.id, reps: reps.map((r) => ({ id: r.id, quote: r.evidence.quote, start: r.evidence.start })) },
       );
     }
+    const nodes = gw.nodes.length + 1;
     return {
       articleId: gw.article.id,
       status: priorHash === undefined ? ('created' as const) : ('updated' as const),
-      nodes: gw.nodes.length + 1,
+      nodes,
       relationships: gw.rels.length + gw.reports.length + gw.nodes.filter((n) => n.evidence.length > 0).length,
+      ...totals,
+      // Nodes of this article that existed before the write (shared with other articles).
+      nodesMerged: Math.max(0, nodes - totals.nodesCreated),
     };
   });
 }

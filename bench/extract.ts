@@ -1,0 +1,63 @@
+/**
+ * Articles per second: cleaning alone (the baseline), the pure pipeline (clean → segment →
+ * extract → resolve), and ingestion into a throw-away Neo4j (one write transaction each).
+ * Corpus: the seeds and our own test articles. Run: npm run bench
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDb, createDriver } from '../src/db/gateway.js';
+import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
+import { migrate } from '../src/db/migrations.js';
+import { evalCorpus } from '../src/eval/corpus.js';
+import { cleanArticle } from '../src/ingest/clean.js';
+import { htmlToArticle } from '../src/ingest/html.js';
+import { ingestArticle, prepareArticle } from '../src/ingest/pipeline.js';
+
+const corpus = evalCorpus().map((a) => a.input);
+const ROUNDS = 20;
+
+function rate(label: string, n: number, ms: number) {
+  const perSec = (n / ms) * 1000;
+  console.log(`${label.padEnd(34)} ${perSec.toFixed(1).padStart(8)} articles/s  (${n} in ${ms.toFixed(0)} ms)`);
+  return perSec;
+}
+function timeSync(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+// Warm-up: loads the division dataset, jieba's dictionary and OpenCC once.
+for (const a of corpus) prepareArticle(a);
+
+const clean = rate('clean only (baseline)', corpus.length * ROUNDS, timeSync(() => {
+  for (let r = 0; r < ROUNDS; r++) for (const a of corpus) cleanArticle(a.html ? htmlToArticle(a.html).text : a.text!);
+}));
+const extract = rate('extraction (pure pipeline)', corpus.length * ROUNDS, timeSync(() => {
+  for (let r = 0; r < ROUNDS; r++) for (const a of corpus) prepareArticle(a);
+}));
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cadre-graph-bench-'));
+const neo = await startLocalNeo4j({ port: await freePort(), dataDir });
+const driver = createDriver(neo.uri, 'neo4j', '');
+await migrate(driver, 'neo4j');
+const db = createDb(driver, 'neo4j');
+const N = 40;
+const inputs = Array.from({ length: N }, (_, i) => {
+  const a = corpus[i % corpus.length]!;
+  const url = `https://bench.example.cn/${i}.html`;
+  // A distinct URL per copy makes each a new article (a real write, not "unchanged").
+  return { ...a, url };
+});
+await ingestArticle(db, { ...corpus[0]!, url: 'https://bench.example.cn/warm-up.html' });
+const t0 = performance.now();
+for (const input of inputs) await ingestArticle(db, input);
+const ingest = rate('ingestion into Neo4j (1 tx each)', N, performance.now() - t0);
+
+console.log(`\ncores: ${os.cpus().length}; corpus: ${corpus.length} articles (5 seeds + ${corpus.length - 5} own)`);
+console.log(`ratio extraction / clean-only: ${(extract / clean).toFixed(3)}  (extraction costs ${(clean / extract).toFixed(1)}x cleaning)`);
+console.log(`ratio ingestion / extraction:  ${(ingest / extract).toFixed(3)}  (the database write costs ${(extract / ingest).toFixed(1)}x extraction)`);
+await driver.close();
+await neo.stop();
+rmSync(dataDir, { recursive: true, force: true });

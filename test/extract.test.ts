@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { evalCorpus } from '../src/eval/corpus.js';
+import { addScores, precision, recall, score } from '../src/eval/score.js';
+import { cleanArticle } from '../src/ingest/clean.js';
+import { extractFacts } from '../src/ingest/extract/index.js';
+import { IngestInputError, prepareArticle } from '../src/ingest/pipeline.js';
+import { readSeeds } from '../src/ingest/seed.js';
+import { LIMITS } from '../src/config.js';
+
+const seeds = readSeeds();
+const extract = (file: string) => extractFacts(cleanArticle(seeds.find((s) => s.file.startsWith(file))!.raw));
+
+test('孝昌: places are resolved by the article\'s own county (白沙镇 is 420921106)', () => {
+  const d = extract('000');
+  const byName = new Map(d.places.map((p) => [p.name, p]));
+  assert.equal(byName.get('白沙镇')?.code, '420921106');
+  assert.equal(byName.get('孝昌县')?.code, '420921');
+  assert.ok(byName.get('周巷镇')?.aliases.includes('周巷'), 'the short form 周巷 resolves to 周巷镇');
+});
+
+test('孝昌: mentorships individual and cohort, with the scheme', () => {
+  const d = extract('000');
+  const pairs = d.mentorships.map((m) => `${m.mentor}→${m.mentee}`);
+  assert.ok(pairs.includes('鲁义民→汪颖'));
+  assert.ok(pairs.some((p) => /38名县领导→.*74名/.test(p)));
+  assert.ok(pairs.includes('段富章→赵梓涵'));
+  assert.equal(d.mentorships.find((m) => m.mentee === '赵梓涵')!.strength, 'implied');
+  const cohort = d.cohorts.find((c) => c.size === 860)!;
+  assert.equal(cohort.approx, true, '860余名 is approximate');
+});
+
+test('bylines are credits, not people', () => {
+  const d = extract('000');
+  assert.deepEqual(d.credits.map((c) => c.name), ['王悦', '高玉峰', '冷红云']);
+  for (const c of d.credits) assert.ok(!d.people.some((p) => p.name === c.name));
+});
+
+test('teasers of unrelated news (咸安, 通城) yield no facts', () => {
+  const d = extract('002');
+  const all = JSON.stringify(d);
+  assert.ok(!all.includes('咸安') && !all.includes('通城'));
+});
+
+test('traditional-script articles are extracted in simplified form', () => {
+  const d = extract('004');
+  assert.ok(d.places.some((p) => p.name === '羊角塘镇' && p.code === '431181110'));
+  assert.ok(d.initiatives.some((i) => i.name === '导师帮带制' && i.kind === 'mentoring'));
+  assert.ok(d.mentorships.some((m) => m.initiative === '导师帮带制'));
+});
+
+test('quality holds on the seeds and on our own articles (HTML with chrome, traditional, other provinces)', () => {
+  const scores = evalCorpus().map((a) => score(prepareArticle(a.input).extracted, a.curated));
+  const all = scores.reduce(addScores);
+  const floor = { places: [0.9, 0.85], initiatives: [0.9, 0.85], people: [0.9, 0.85], mentorships: [0.8, 0.75] } as const;
+  for (const [t, [p, r]] of Object.entries(floor)) {
+    const s = all[t as keyof typeof all];
+    assert.ok(precision(s) >= p, `${t} precision ${precision(s).toFixed(2)} < ${p}`);
+    assert.ok(recall(s) >= r, `${t} recall ${recall(s).toFixed(2)} < ${r}`);
+  }
+});
+
+test('HTML: the main content is kept; navigation, related news, comments and scripts are not', () => {
+  const own = evalCorpus().find((a) => a.name === '101_yilong.html')!;
+  const p = prepareArticle(own.input);
+  for (const noise of ['首页', '营山县', '阆中', '评论', 'ICP', '分享到', '_hmt', 'document.write', '广告']) assert.ok(!p.cleaned.text.includes(noise), noise);
+  assert.equal(p.extracted.article.publishedAt, '2024-06-12');
+  assert.equal(p.extracted.article.publisher, '南充新闻网');
+  assert.ok(!p.extracted.places.some((x) => ['营山县', '南部县', '阆中市'].includes(x.name)));
+});
+
+test('bad input: a clear error, never a crash', () => {
+  const refuse = (input: object, re: RegExp) => assert.throws(() => prepareArticle(input), (e: Error) => e instanceof IngestInputError && re.test(e.message));
+  refuse({ text: '' }, /empty/);
+  refuse({ text: '   \n ' }, /empty/);
+  refuse({ text: 'Hello world, no Chinese here.' }, /no Chinese/);
+  refuse({ html: '<html><body><script>alert(1)</script></body></html>' }, /no Chinese/);
+  refuse({ text: '孝'.repeat(LIMITS.maxArticleChars + 1) }, /at most/);
+  refuse({ text: '孝昌县', html: '<p>孝昌县</p>' }, /exactly one/);
+  refuse({ text: '孝昌县推行导师帮带。', publishedAt: 'yesterday' }, /publishedAt/);
+  refuse({ text: '孝昌县推行导师帮带。', url: 'javascript:alert(1)' }, /url/);
+  const scripted = prepareArticle({ html: '<p>孝昌县推出“雁雏共翔”计划,首批38名县领导担任“帮带导师”,结对74名年轻“尖兵”。</p><script>var x = "湖南省";</script>' });
+  assert.ok(!scripted.cleaned.text.includes('湖南'));
+  assert.ok(scripted.extracted.initiatives.some((i) => i.name === '雁雏共翔计划'));
+});
+
+test('npm run extract prints the JSON contract on stdout', () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'extract', 'seeds/000_b7ac543402fb2b58.txt'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(out), ['article', 'places', 'organizations', 'initiatives', 'people', 'cohorts', 'mentorships', 'figures', 'credits']);
+  assert.deepEqual(Object.keys(out.article), ['title', 'publisher', 'publishedAt', 'lang']);
+  for (const k of ['places', 'organizations', 'initiatives', 'people', 'cohorts', 'mentorships', 'figures']) {
+    for (const f of out[k]) assert.ok(typeof f.evidence === 'string' && f.evidence.length > 0, `${k} without evidence`);
+  }
+  assert.ok(out.mentorships.some((m: any) => m.mentor === '鲁义民' && m.mentee === '汪颖'));
+  const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'extract', 'no-such-file.txt'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /no such file/);
+});
