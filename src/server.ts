@@ -7,6 +7,8 @@ import { createContext, type Context } from './graphql/context.js';
 import { EXAMPLE_QUERY } from './graphql/examples.js';
 import { armor, queryCountPlugin } from './graphql/plugins.js';
 import { buildSchema } from './graphql/schema.js';
+import { EXPORT_PATH, handleExport } from './http/exports.js';
+import { isExploreAsset, serveExplore } from './http/explore.js';
 import { logger } from './logger.js';
 
 /** The composition root of the HTTP side: GraphQL, GraphiQL and the orchestration probes. */
@@ -38,6 +40,10 @@ export function createApp(deps: { driver: Driver; db: Db; config: AppConfig }): 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      return res.end();
+    }
     if (url.pathname === '/ready') {
       void isReachable(driver, config.NEO4J_DATABASE).then((ok) =>
         json(res, ok ? 200 : 503, ok ? { status: 'ready' } : { status: 'unavailable', reason: 'Neo4j is not reachable' }),
@@ -49,7 +55,14 @@ export function createApp(deps: { driver: Driver; db: Db; config: AppConfig }): 
       return res.end();
     }
     if (url.pathname === '/graphql') return void yoga(req, res);
-    return json(res, 404, { error: `no route ${url.pathname}; GraphQL is at /graphql, probes at /health and /ready` });
+    if (isExploreAsset(url.pathname)) return serveExplore(url.pathname, res);
+    if (EXPORT_PATH.test(url.pathname)) {
+      return void handleExport(db, req, res, url).catch((err) => {
+        logger.error({ err }, 'export failed');
+        if (!res.headersSent) json(res, 500, { error: 'export failed' });
+      });
+    }
+    return json(res, 404, { error: `no route ${url.pathname}; GraphQL is at /graphql, the explorer at /explore, exports at /export/graph.{json,graphml,gexf}` });
   };
 
   return { yoga, server: createServer(handle), handle };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSchema } from 'graphql-yoga';
 import type { Context } from './context.js';
+import { graphResolvers } from './resolvers/graph.js';
 import { mutationResolvers } from './resolvers/mutation.js';
 import { queryResolvers } from './resolvers/query.js';
 import { typeResolvers } from './resolvers/types.js';
@@ -20,6 +21,6 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
 export function buildSchema() {
   return createSchema<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: [typeResolvers, queryResolvers, mutationResolvers] as never,
+    resolvers: [typeResolvers, queryResolvers, mutationResolvers, graphResolvers] as never,
   });
 }
