@@ -27,5 +27,15 @@ query Search {
   }
 }
 
+# The neighbourhood of 孝昌县 for a visualizer (mentorships drawn as MENTORS edges);
+# the same as a file: /export/graph.gexf?focus=place:420921&depth=1 — or open /explore
+query GraphOfXiaochang {
+  graph(focus: ["place:420921"], depth: 1) {
+    truncated
+    nodes { id type label }
+    edges { source target type properties }
+  }
+}
+
 query Stats { stats { places initiatives people cohorts mentorships figures articles } }
 `;

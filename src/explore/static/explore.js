@@ -169,8 +169,9 @@
       if (quote) text = text.split(esc(quote)).join('<mark>' + esc(quote) + '</mark>');
       $('panel').innerHTML = '<h2>' + esc(a.title || a.id) + '</h2><p>' + esc([a.publisher, a.publishedAt].filter(Boolean).join(' · ')) +
         (a.url ? ' · <a href="' + esc(a.url) + '" target="_blank" rel="noopener">原网页</a>' : '') + '</p><div class="article-text" id="article-text">' + text + '</div>';
+      // Scroll the panel (not the page) to the quote.
       var m = $('panel').querySelector('mark');
-      if (m) m.scrollIntoView({ block: 'center' });
+      if (m) $('panel').scrollTop = m.offsetTop - $('panel').offsetTop - 80;
     });
   }
 
