@@ -207,6 +207,23 @@ describe('batching', () => {
   });
 });
 
+describe('GraphiQL examples', () => {
+  test('every example operation runs within the limits and answers', async () => {
+    const { EXAMPLE_QUERY } = await import('../src/graphql/examples.js');
+    const ops = [...EXAMPLE_QUERY.matchAll(/^query (\w+)/gm)].map((m) => m[1]!);
+    assert.ok(ops.length >= 4);
+    for (const operationName of ops) {
+      const res = await g.app.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: EXAMPLE_QUERY, operationName }),
+      });
+      const body = await res.json();
+      assert.equal(body.errors, undefined, `${operationName}: ${JSON.stringify(body.errors)}`);
+    }
+  });
+});
+
 describe('probes', () => {
   test('/health and /ready answer', async () => {
     const call = (path: string) =>
