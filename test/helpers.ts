@@ -13,6 +13,8 @@ export interface TestGraph {
   config: AppConfig;
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data: T; errors: any; extensions: any; status: number }>;
   count(cypher: string, params?: Record<string, unknown>): Promise<number>;
+  /** One number that changes when any node or relationship is added or removed. */
+  snapshot(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,10 @@ export async function openTestGraph({ seed = true } = {}): Promise<TestGraph> {
   const db = createDb(driver, 'neo4j');
   if (seed) await resetGraph(driver, db);
   const app = createApp({ driver, db, config });
+  const count = async (cypher: string, params: Record<string, unknown> = {}) => {
+    const r = await driver.executeQuery(cypher, params);
+    return Number(r.records[0]!.get(0));
+  };
   return {
     driver,
     db,
@@ -49,10 +55,8 @@ export async function openTestGraph({ seed = true } = {}): Promise<TestGraph> {
       });
       return { ...(await res.json()), status: res.status };
     },
-    async count(cypher, params = {}) {
-      const r = await driver.executeQuery(cypher, params);
-      return Number(r.records[0]!.get(0));
-    },
+    count,
+    snapshot: () => count('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) * 100000 + count(r)'),
     close: () => driver.close(),
   };
 }
