@@ -238,7 +238,7 @@ export function resolveFacts(doc: FactDoc, article: CleanedArticle, articleId: s
     rel('MENTOR_IN', mentor, n, e);
     rel('MENTEE_IN', mentee, n, e);
     if (i) rel('UNDER', n, i, e);
-    const p = place(m.place, what) ?? (i ? undefined : undefined);
+    const p = place(m.place, what);
     if (p) rel('IN', n, p, e);
     reports.push({ label: 'Mentorship', id, evidence: e });
   }

@@ -76,16 +76,14 @@ async function detachArticle(tx: ManagedTransaction, articleId: string): Promise
      FOREACH (r IN rs | DELETE r)`,
     { aid: articleId },
   );
-  const orphans = await tx.run(
+  await tx.run(
     `MATCH (a:Article {id: $aid})-[m:MENTIONS|REPORTS]->(n)
      DELETE m
      WITH DISTINCT n
      WHERE NOT n:Place AND NOT EXISTS { (:Article)-[:MENTIONS|REPORTS]->(n) }
-     DETACH DELETE n
-     RETURN count(*) AS removed`,
+     DETACH DELETE n`,
     { aid: articleId },
   );
-  void orphans;
   // Places nobody mentions and nothing hangs on (walk up the hierarchy a few levels).
   for (let i = 0; i < 6; i++) {
     const res = await tx.run(

@@ -44,10 +44,12 @@ const relsAmong = `
 MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids
 RETURN elementId(r) AS id, type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props`;
 
+/** Properties not worth drawing: article text is fetched per article; the rest is internal. */
+const HIDDEN = new Set(['text', 'searchText', 'aliasText', 'factsHash']);
+
 function toNode(props: Record<string, any>, label: NodeLabel, distance: number): RawNode {
-  const { text, searchText, aliasText, factsHash, ...rest } = props;
-  void text, searchText, aliasText, factsHash; // article text is fetched per article, not drawn
-  return { id: props.id, label, props: rest, distance };
+  const shown = Object.fromEntries(Object.entries(props).filter(([k]) => !HIDDEN.has(k)));
+  return { id: props.id, label, props: shown, distance };
 }
 
 async function withRels(db: Db, nodes: RawNode[], truncated: boolean): Promise<RawGraph> {
