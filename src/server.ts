@@ -9,6 +9,7 @@ import { armor, queryCountPlugin } from './graphql/plugins.js';
 import { buildSchema } from './graphql/schema.js';
 import { EXPORT_PATH, handleExport } from './http/exports.js';
 import { isExploreAsset, serveExplore } from './http/explore.js';
+import { sendJson } from './http/json.js';
 import { logger } from './logger.js';
 
 /** The composition root of the HTTP side: GraphQL, GraphiQL and the orchestration probes. */
@@ -32,21 +33,17 @@ export function createApp(deps: { driver: Driver; db: Db; config: AppConfig }): 
     plugins: [armor(config.limits), queryCountPlugin()],
   });
 
-  const json = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify(body));
-  };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
+    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204);
       return res.end();
     }
     if (url.pathname === '/ready') {
       void isReachable(driver, config.NEO4J_DATABASE).then((ok) =>
-        json(res, ok ? 200 : 503, ok ? { status: 'ready' } : { status: 'unavailable', reason: 'Neo4j is not reachable' }),
+        sendJson(res, ok ? 200 : 503, ok ? { status: 'ready' } : { status: 'unavailable', reason: 'Neo4j is not reachable' }),
       );
       return;
     }
@@ -59,10 +56,10 @@ export function createApp(deps: { driver: Driver; db: Db; config: AppConfig }): 
     if (EXPORT_PATH.test(url.pathname)) {
       return void handleExport(db, req, res, url).catch((err) => {
         logger.error({ err }, 'export failed');
-        if (!res.headersSent) json(res, 500, { error: 'export failed' });
+        if (!res.headersSent) sendJson(res, 500, { error: 'export failed' });
       });
     }
-    return json(res, 404, { error: `no route ${url.pathname}; GraphQL is at /graphql, the explorer at /explore, exports at /export/graph.{json,graphml,gexf}` });
+    return sendJson(res, 404, { error: `no route ${url.pathname}; GraphQL is at /graphql, the explorer at /explore, exports at /export/graph.{json,graphml,gexf}` });
   };
 
   return { yoga, server: createServer(handle), handle };

@@ -4,8 +4,8 @@ import { AppError } from '../errors.js';
 import { FORMATS, render, type Format } from '../export/formats.js';
 import { present } from '../export/view.js';
 import { NODE_LABELS } from '../model.js';
-import { checkTypes, neighbourhood, wholeGraph } from '../query/graph.js';
-import { DEFAULT_VIEW_TYPES } from '../graphql/resolvers/graph.js';
+import { checkTypes, DEFAULT_VIEW_TYPES, neighbourhood, wholeGraph } from '../query/graph.js';
+import { sendJson } from './json.js';
 
 /**
  * GET /export/graph.{json,graphml,gexf}: the whole graph, or with ?focus=<id>&depth=<n>
@@ -13,10 +13,7 @@ import { DEFAULT_VIEW_TYPES } from '../graphql/resolvers/graph.js';
  */
 export const EXPORT_PATH = /^\/export\/graph\.(json|graphml|gexf)$/;
 
-function fail(res: ServerResponse, status: number, message: string) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ error: message }));
-}
+const fail = (res: ServerResponse, status: number, message: string) => sendJson(res, status, { error: message });
 
 export async function handleExport(db: Db, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'exports are read with GET');

@@ -47,11 +47,17 @@ export function villageName(raw: string): string {
   return raw.replace(/(村民委员会|村委会|委会)$/, (m) => (m === '委会' ? '' : '村')).replace(/居委会$/, '').replace(/村村$/, '村');
 }
 
-function village(code: string): GazPlace | undefined {
+/** The 37 MB village table, read once and only when a village is asked for. */
+function villagesText(): string {
   villagesCsv ??= readFileSync(path.join(DIST, 'villages.csv'), 'utf8');
-  const at = villagesCsv.indexOf(`\n${code},`);
+  return villagesCsv;
+}
+
+function village(code: string): GazPlace | undefined {
+  const csv = villagesText();
+  const at = csv.indexOf(`\n${code},`);
   if (at < 0) return undefined;
-  const line = villagesCsv.slice(at + 1, villagesCsv.indexOf('\n', at + 1));
+  const line = csv.slice(at + 1, csv.indexOf('\n', at + 1));
   const [, name, streetCode] = line.split(',');
   return { code, name: villageName(name!.replace(/"/g, '')), level: 'village', parentCode: streetCode };
 }
@@ -107,10 +113,9 @@ const villageCache = new Map<string, GazPlace[]>();
 export function villagesOf(townshipCode: string): GazPlace[] {
   let list = villageCache.get(townshipCode);
   if (list) return list;
-  villagesCsv ??= readFileSync(path.join(DIST, 'villages.csv'), 'utf8');
   list = [];
   const re = new RegExp(`\\n(${townshipCode}\\d{3}),"([^"]+)",${townshipCode},`, 'g');
-  for (const m of villagesCsv.matchAll(re)) {
+  for (const m of villagesText().matchAll(re)) {
     list.push({ code: m[1]!, name: villageName(m[2]!), level: 'village', parentCode: townshipCode });
   }
   villageCache.set(townshipCode, list);

@@ -5,7 +5,7 @@ import { BadInputError } from '../errors.js';
 import { cleanArticle, type CleanedArticle } from './clean.js';
 import { extractFacts } from './extract/index.js';
 import type { FactDoc } from './facts.js';
-import { htmlToArticle } from './html.js';
+import { htmlToArticle, type HtmlArticle } from './html.js';
 import { applyCorrections, type Corrections } from './corrections.js';
 import { resolveFacts, type GraphWrite } from './resolve.js';
 import { writeArticle, type WriteSummary } from './write.js';
@@ -69,14 +69,14 @@ export function articleId(input: ArticleInput, cleaned: CleanedArticle): string 
 
 export function prepareArticle(input: ArticleInput, opts: { id?: string; corrections?: Corrections } = {}): Prepared {
   const { raw, html } = checkInput(input);
-  const page = html ? htmlToArticle(raw) : { text: raw };
+  const page: HtmlArticle = html ? htmlToArticle(raw) : { text: raw };
   const cleaned = cleanArticle(page.text);
   if (!HAN.test(cleaned.text)) throw new IngestInputError('the article contains no Chinese text (after removing page chrome)');
   const meta: FactDoc['article'] = {
-    title: input.title ?? ('title' in page ? page.title : undefined) ?? cleaned.title,
-    publisher: input.publisher ?? ('publisher' in page ? page.publisher : undefined) ?? cleaned.publisher,
-    publishedAt: input.publishedAt ?? ('publishedAt' in page ? page.publishedAt : undefined) ?? cleaned.publishedAt,
-    url: input.url ?? ('url' in page ? page.url : undefined),
+    title: input.title ?? page.title ?? cleaned.title,
+    publisher: input.publisher ?? page.publisher ?? cleaned.publisher,
+    publishedAt: input.publishedAt ?? page.publishedAt ?? cleaned.publishedAt,
+    url: input.url ?? page.url,
     source: input.source ?? undefined,
   };
   const extracted = extractFacts(cleaned, meta);

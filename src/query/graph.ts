@@ -28,6 +28,10 @@ export interface RawGraph {
   truncated: boolean;
 }
 
+/** Node types of a view unless asked otherwise: articles would tie everything to everything,
+ * and mentorships are drawn as edges. */
+export const DEFAULT_VIEW_TYPES = NODE_LABELS.filter((l) => l !== 'Article' && l !== 'Mentorship');
+
 export const MAX_DEPTH = 4;
 export const MAX_LIMIT = 2000;
 export const MAX_HOPS = 10;
@@ -36,7 +40,6 @@ export function checkTypes(types: string[] | null | undefined, fallback: readonl
   if (!types || types.length === 0) return [...fallback];
   const bad = types.filter((t) => !(NODE_LABELS as readonly string[]).includes(t));
   if (bad.length) throw new BadInputError(`unknown node type(s) ${bad.join(', ')}; use ${NODE_LABELS.join(', ')}`);
-  // A mentorship is drawn as an edge between its parties: asking for it means asking for them.
   return [...new Set(types as NodeLabel[])];
 }
 

@@ -1,10 +1,7 @@
 import { GraphQLScalarType } from 'graphql';
 import { present } from '../../export/view.js';
-import { NODE_LABELS } from '../../model.js';
-import { checkTypes, neighbourhood, shortestPath } from '../../query/graph.js';
+import { checkTypes, DEFAULT_VIEW_TYPES, neighbourhood, shortestPath } from '../../query/graph.js';
 import type { Context } from '../context.js';
-
-export const DEFAULT_VIEW_TYPES = NODE_LABELS.filter((l) => l !== 'Article' && l !== 'Mentorship');
 
 export const graphResolvers = {
   JSON: new GraphQLScalarType({

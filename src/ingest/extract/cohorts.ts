@@ -70,7 +70,7 @@ export function cohortFacts(ctx: ExtractContext, hits: CohortHit[]): CohortFact[
   const seen = new Set<string>();
   const out: CohortFact[] = [];
   for (const h of hits) {
-    const label = h.place ? `${h.place.name}${h.label}` : h.label;
+    const label = cohortLabel(h);
     if (seen.has(label)) continue;
     seen.add(label);
     out.push({ label, size: h.size, approx: h.approx, place: h.place?.name, members: [], initiatives: [], evidence: quoteAround(ctx, h.start, h.end) });

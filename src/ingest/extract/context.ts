@@ -35,6 +35,13 @@ export function quoteAround(ctx: ExtractContext, start: number, end: number): st
   return ctx.text.slice(a, b).trim();
 }
 
+/** Every offset where `s` occurs in `text`. */
+export function occurrences(text: string, s: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) out.push(i);
+  return out;
+}
+
 export function parseNumber(digits: string, wan?: string): number {
   const n = Number(digits);
   return wan ? Math.round(n * 10000) : n;

@@ -63,7 +63,10 @@ export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] =
 export function toContract(doc: FactDoc, article: CleanedArticle) {
   const lang = article.script === 'traditional' ? 'zh-Hant' : 'zh-Hans';
   const at = (q: string) => locateQuote(article, q);
-  const ev = <T extends { evidence: string }>(f: T) => ({ ...f, evidence: at(f.evidence)?.quote ?? f.evidence, offset: at(f.evidence)?.start ?? null });
+  const ev = <T extends { evidence: string }>(f: T) => {
+    const found = at(f.evidence);
+    return { ...f, evidence: found?.quote ?? f.evidence, offset: found?.start ?? null };
+  };
   doc = {
     ...doc,
     places: doc.places.map(ev),

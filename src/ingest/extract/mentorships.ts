@@ -1,8 +1,8 @@
 import type { MentorshipFact } from '../facts.js';
-import { sentenceAt, type ExtractContext } from './context.js';
+import { occurrences, sentenceAt, type ExtractContext } from './context.js';
 import { cohortLabel, type CohortHit } from './cohorts.js';
 import type { InitiativeHit } from './initiatives.js';
-import { nameOccurrences, type PersonHit } from './people.js';
+import type { PersonHit } from './people.js';
 
 /**
  * Mentorships from the ways the genre says it: A带着B, A帮带B, A结对B, A担任“帮带导师”,结对B,
@@ -27,7 +27,7 @@ export function extractMentorships(
 ): MentorshipFact[] {
   const { text } = ctx;
   const parties: Party[] = [
-    ...people.flatMap((p) => nameOccurrences(text, p.name).map((at) => ({ key: p.name, kind: 'person' as const, start: at, end: at + p.name.length }))),
+    ...people.flatMap((p) => occurrences(text, p.name).map((at) => ({ key: p.name, kind: 'person' as const, start: at, end: at + p.name.length }))),
     ...cohorts.map((c) => ({ key: cohortLabel(c), kind: 'cohort' as const, start: c.start, end: c.end, side: c.side })),
   ].sort((a, b) => a.start - b.start);
   const out: MentorshipFact[] = [];

@@ -84,10 +84,3 @@ export function personFacts(ctx: ExtractContext, hits: PersonHit[], roles: Map<s
       evidence: quoteAround(ctx, h.start, h.end),
     }));
 }
-
-/** All offsets where a found name occurs (for parties in later sentences). */
-export function nameOccurrences(text: string, name: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) out.push(i);
-  return out;
-}

@@ -1,6 +1,6 @@
 import { allOfLevel, ancestry, placesNamed, townshipsOf, villagesOf, type GazPlace } from '../gazetteer.js';
 import type { PlaceFact } from '../facts.js';
-import { HAN, quoteAround, sentenceAt, type ExtractContext } from './context.js';
+import { HAN, occurrences, quoteAround, sentenceAt, type ExtractContext } from './context.js';
 
 /**
  * Places: administrative divisions from the gazetteer (full names, and short forms such as
@@ -40,12 +40,6 @@ function upperForms() {
   return upper;
 }
 
-
-function occurrences(text: string, form: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) out.push(i);
-  return out;
-}
 
 export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: PlaceHit } {
   const { text } = ctx;
