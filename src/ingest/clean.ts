@@ -1,4 +1,7 @@
-import * as OpenCC from 'opencc-js';
+import { GARBLED_GLOSS, PINYIN_GLOSS, simplifyAligned } from '../lang/zh/script.js';
+import { bylineLine, creditsIn, findDate, findPublisher, findTitle, isBody, isChrome, isTail, trailingByline, type Credit } from './metadata.js';
+
+export { simplifyAligned } from '../lang/zh/script.js';
 
 /**
  * Stage 1 of the pipeline (pure): page text → article text.
@@ -14,70 +17,12 @@ export interface CleanedArticle {
   publishedAt?: string;
   publisher?: string;
   script: 'simplified' | 'traditional';
-  credits: Array<{ name: string; role: string }>;
+  credits: Credit[];
 }
 
-const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ';
-// A gloss is a parenthesis holding only lower-case pinyin, e.g. (bēnyǒng), (de), (jiàoyù).
-const PINYIN_GLOSS = new RegExp(`\\((?:[a-z${TONE}]+ ?)+\\)`, 'g');
-// A garbled character: the character and its "(" were lost to "?", leaving e.g. "?jī)".
-const GARBLED_GLOSS = new RegExp(`\\?(?:[a-z${TONE}]+)\\)`, 'g');
-
-/** Lines that are navigation or metadata, never article text. */
-const CHROME_LINE = [
-  /^首页(\s+\S{1,4})*\s+正文$/,
-  /^\S{0,6}正文\s+\d+\s+\d+$/,
-  /^时间[:：]\s*\d{4}-\d{2}-\d{2}/,
-  /^编辑[:：]\s*\S+$/,
-  // A dateline under the headline: 来源:赣南日报 时间:2023-09-18
-  /^(来源|作者|发布时间|时间)[:：].{0,40}(时间|日期)[:：]\s*\d{4}/,
-];
-
-/** From the first of these lines on, the page is footer, comments or teasers of other news. */
-const TAIL_MARKER = [
-  /^上一篇[:：]?/,
-  /^下一篇[:：]?/,
-  /^责任编辑[:：]/,
-  /^来源[:：]/,
-  /^版权声明/,
-  /^欢迎\s*发表评论/,
-  /^评论(一下|列表)/,
-  /^主办单位[:：]/,
-  /^标签[:：]/,
-  /^Copyright/i,
-  /^\(?未经许可\s*不得转载\)?$/,
-  /^记者[:：]/,
-  /ICP备/,
-  /^欢迎您?访问/,
-];
-
-const CREDIT_ROLES = ['特约记者', '记者', '通讯员', '编辑', '校对', '责编', '审核', '摄影'];
-const CREDIT_BLOCK = new RegExp(`[(（]\\s*((?:${CREDIT_ROLES.join('|')})[^()（）]*)[)）]`, 'g');
-
-let toSimplified: ((s: string) => string) | undefined;
-function t2s(s: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return toSimplified!(s);
-}
-
-/** Simplified form with exactly the same length, so offsets found in it hold for the original. */
-export function simplifyAligned(text: string): string {
-  const whole = t2s(text);
-  if (whole.length === text.length) return whole;
-  // Phrase conversion changed the length somewhere: fall back to one character at a time.
-  return Array.from(text, (ch) => {
-    const s = t2s(ch);
-    return s.length === ch.length ? s : ch;
-  }).join('');
-}
-
-export function parseCredits(block: string): Array<{ name: string; role: string }> {
-  const out: Array<{ name: string; role: string }> = [];
-  const re = new RegExp(`(${CREDIT_ROLES.join('|')})\\s*[:：]?\\s*([^\\s丨|:：]+(?:\\s+(?!${CREDIT_ROLES.join('|')})[^\\s丨|:：]+)*)`, 'g');
-  for (const m of block.matchAll(re)) {
-    for (const name of m[2]!.split(/\s+/)) if (name) out.push({ role: m[1]!, name });
-  }
-  return out;
+/** Credit blocks inside the text: (记者郎哲敏 骆炳浩), （通讯员 张三）. */
+export function parseCredits(block: string): Credit[] {
+  return creditsIn(block);
 }
 
 export function cleanArticle(raw: string): CleanedArticle {
@@ -86,29 +31,46 @@ export function cleanArticle(raw: string): CleanedArticle {
   s = s.replace(PINYIN_GLOSS, '').replace(GARBLED_GLOSS, '?');
 
   const lines = s.split('\n').map((l) => l.trim());
+  const simple = lines.map((l) => simplifyAligned(l));
+  const credits: Credit[] = [];
+  const addCredits = (cs: Credit[]) => {
+    for (const c of cs) if (!credits.some((x) => x.name === c.name)) credits.push(c);
+  };
+  const publishedAt = findDate(simple);
+  const publisher = findPublisher(simple);
+  const title = findTitle(lines.map((text, i) => ({ text, simple: simple[i]! })));
+
   const kept: string[] = [];
   const seen = new Set<string>();
-  const credits: Array<{ name: string; role: string }> = [];
-  let publishedAt: string | undefined;
-  let publisher: string | undefined;
-
-  for (const line of lines) {
-    const date = /(?:^|\s)(?:时间|日期)[:：]\s*(\d{4}-\d{2}-\d{2})/.exec(line);
-    if (date) publishedAt ??= date[1];
-    const source = /^来源[:：]\s*(\S+)/.exec(line);
-    if (source) publisher ??= source[1]!.trim();
-  }
-  for (const line of lines) {
-    // Markers are matched in simplified form so that traditional footers (主辦單位) match too.
+  let bodyStarted = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const simp = simple[i]!;
+    if (!line) continue;
     // Footers follow a body: a marker before any real text is a dateline, not the end.
-    if (kept.join('').length > 150 && TAIL_MARKER.some((re) => re.test(t2s(line)))) {
+    if (kept.join('').length > 150 && isTail(simp)) {
       // Bylines in the footer are credits of the article, not actors in it.
-      for (const l of lines.slice(lines.indexOf(line))) {
-        if (/^(记者|编辑|责编)[:：]/.test(l)) credits.push(...parseCredits(l.replace(/丨/g, ' ')));
-      }
+      for (const l of lines.slice(i, i + 6)) if (/^(记者|编辑|责编|责任编辑|作者|审核|通讯员)/.test(simplifyAligned(l))) addCredits(creditsIn(l));
       break;
     }
-    if (!line || CHROME_LINE.some((re) => re.test(line))) continue;
+    if (!bodyStarted && isBody(simp)) bodyStarted = true;
+    if (!bodyStarted) {
+      // Header lines: bylines and credit lines are metadata, not text.
+      const author = bylineLine(line);
+      if (author && line !== title) {
+        addCredits([{ name: author, role: 'author' }]);
+        continue;
+      }
+      const cs = creditsIn(line);
+      if (cs.length > 0 && line.length < 80 && !/[。！？]/.test(simp)) {
+        addCredits(cs);
+        continue;
+      }
+    }
+    if (isChrome(simp)) {
+      addCredits(creditsIn(line));
+      continue;
+    }
     // Pages repeat their headline; keep the first copy.
     if (line.length < 120 && seen.has(line)) continue;
     seen.add(line);
@@ -116,20 +78,34 @@ export function cleanArticle(raw: string): CleanedArticle {
   }
 
   let text = kept.join('\n');
-  text = text.replace(CREDIT_BLOCK, (_m, block: string) => {
-    credits.push(...parseCredits(block));
+  // (记者郎哲敏 骆炳浩), (通讯员钱文汇 南吟): bylines inside the text.
+  text = text.replace(/[(（]\s*([^()（）\n]{2,40})\s*[)）]/g, (m, block: string) => {
+    const cs = creditsIn(block);
+    if (cs.length === 0 || !/^(特约|见习|本报|融媒体|全媒体)?(记者|通讯员|记|通|编辑|作者|撰稿|文|图|摄)/.test(simplifyAligned(block.trim()))) return m;
+    addCredits(cs);
     return '';
   });
+  // A bare (宋康) closing a paragraph: the writer of a brief.
+  text = text
+    .split('\n')
+    .map((para) => {
+      const b = trailingByline(para);
+      if (!b) return para;
+      addCredits(b.names.map((name) => ({ name, role: 'journalist' })));
+      return para.slice(0, b.start).trimEnd();
+    })
+    .join('\n');
+  // Captions with a photographer (李支方 摄) stay in the text; the name is a credit.
+  for (const para of text.split('\n')) addCredits(creditsIn(para).filter((c) => c.role === 'photographer'));
   // An app's self-promotion glued to the last paragraph ("湖北日报客户端,关注湖北及天下大事…").
   const promo = /\s*(\S{2,12}客户端)[,，]关注[^\n]*$/m.exec(text);
+  let pub = publisher;
   if (promo) {
-    publisher ??= promo[1];
+    pub ??= promo[1];
     text = text.slice(0, promo.index) + text.slice(promo.index + promo[0].length);
   }
   text = text.replace(/[ \t]+\n/g, '\n').trim();
 
-  const first = kept[0];
-  const title = first && first.length <= 80 && !/[。！？]$/.test(first) ? first : undefined;
   const simplified = simplifyAligned(text);
   let differing = 0;
   for (let i = 0; i < text.length; i++) if (text[i] !== simplified[i]) differing++;
@@ -138,7 +114,7 @@ export function cleanArticle(raw: string): CleanedArticle {
     simplified,
     title,
     publishedAt,
-    publisher,
+    publisher: pub,
     script: differing > Math.max(3, text.length / 200) ? 'traditional' : 'simplified',
     credits,
   };

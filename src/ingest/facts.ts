@@ -32,7 +32,8 @@ export const InitiativeFact = z.object({
   name,
   kind: z.enum(INITIATIVE_KINDS),
   aliases: z.array(name).default([]),
-  places: z.array(z.string()).min(1, 'an initiative needs the place that runs it'),
+  /** Places that run it; none when the article names no place (then it belongs to the article). */
+  places: z.array(z.string()).default([]),
   /** Where the initiative belongs for identity; defaults to its first place. */
   scope: z.string().optional(),
   parent: z.string().optional(),
@@ -45,7 +46,8 @@ export const PersonFact = z.object({
   name,
   title: z.string().optional(),
   org: z.string().optional(),
-  place: z.string({ required_error: 'a person needs a place (for identity across articles)' }),
+  /** For identity across articles; without it the person is known only within this article. */
+  place: z.string().optional(),
   roles: z.array(z.string()).default([]),
   initiatives: z.array(z.object({ name: z.string(), role: z.string() })).default([]),
   evidence,
@@ -62,7 +64,8 @@ export const CohortFact = z.object({
 });
 
 export const MentorshipFact = z.object({
-  mentor: z.string(),
+  /** Absent when the text names the mentee but not the mentor (在师傅的悉心指导下…). */
+  mentor: z.string().optional(),
   mentee: z.string(),
   initiative: z.string().optional(),
   place: z.string().optional(),

@@ -153,10 +153,11 @@ export function resolveFacts(doc: FactDoc, article: CleanedArticle, articleId: s
     const e = ev(i.evidence, `initiative ${i.name}`);
     const ps = i.places.map((r) => place(r, `initiative ${i.name}`)).filter((x): x is GNode => !!x);
     const scope = i.scope ? place(i.scope, `initiative ${i.name}`) : ps[0];
-    if (!scope) continue;
+    if (i.scope && !scope) continue;
+    // Without a place the initiative is known only within this article.
     const n = addNode(
       'Initiative',
-      `initiative:${scopeKey(scope)}:${i.name}`,
+      `initiative:${scope ? scopeKey(scope) : articleId}:${i.name}`,
       { name: i.name, kind: i.kind, ...(i.summary ? { summary: i.summary } : {}) },
       e,
       i.aliases,
@@ -187,10 +188,11 @@ export function resolveFacts(doc: FactDoc, article: CleanedArticle, articleId: s
   for (const p of doc.people) {
     const e = ev(p.evidence, `person ${p.name}`);
     const home = place(p.place, `person ${p.name}`);
-    if (!home) continue;
-    const n = addNode('Person', `person:${scopeKey(home)}:${p.name}`, { name: p.name, title: p.title ?? null, roles: p.roles }, e);
+    if (p.place && !home) continue;
+    // Without a place the person is known only within this article (no cross-article merge).
+    const n = addNode('Person', `person:${home ? scopeKey(home) : articleId}:${p.name}`, { name: p.name, title: p.title ?? null, roles: p.roles }, e);
     parties.set(p.name, n);
-    rel('BASED_IN', n, home, e);
+    if (home) rel('BASED_IN', n, home, e);
     const o = org(p.org, `person ${p.name}`);
     if (o) rel('WORKS_FOR', n, o, e, { title: p.title ?? null });
     for (const part of p.initiatives) {
@@ -225,17 +227,18 @@ export function resolveFacts(doc: FactDoc, article: CleanedArticle, articleId: s
   }
 
   for (const m of doc.mentorships) {
-    const what = `mentorship ${m.mentor} → ${m.mentee}`;
+    const what = `mentorship ${m.mentor ?? '(mentor not named)'} → ${m.mentee}`;
     const e = ev(m.evidence, what);
-    const mentor = parties.get(m.mentor);
+    const mentor = m.mentor === undefined ? undefined : parties.get(m.mentor);
     const mentee = parties.get(m.mentee);
-    if (!mentor) problems.push(`${what}: unknown mentor "${m.mentor}" (a person's name or a cohort's label)`);
+    if (m.mentor !== undefined && !mentor) problems.push(`${what}: unknown mentor "${m.mentor}" (a person's name or a cohort's label)`);
     if (!mentee) problems.push(`${what}: unknown mentee "${m.mentee}"`);
     const i = initiative(m.initiative, what);
-    if (!mentor || !mentee || !e) continue;
-    const id = `mentorship:${hash(`${mentor.id}|${mentee.id}|${i?.id ?? ''}`)}`;
+    if ((m.mentor !== undefined && !mentor) || !mentee || !e) continue;
+    // A mentorship whose mentor the text does not name is one per article and mentee.
+    const id = `mentorship:${hash(`${mentor?.id ?? `?${articleId}`}|${mentee.id}|${i?.id ?? ''}`)}`;
     const n = addNode('Mentorship', id, { strength: m.strength });
-    rel('MENTOR_IN', mentor, n, e);
+    if (mentor) rel('MENTOR_IN', mentor, n, e);
     rel('MENTEE_IN', mentee, n, e);
     if (i) rel('UNDER', n, i, e);
     const p = place(m.place, what);

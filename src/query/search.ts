@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { simplifyAligned } from '../ingest/clean.js';
+import { simplifyAligned } from '../lang/zh/script.js';
 import type { Db } from '../db/gateway.js';
 import { LIMITS } from '../config.js';
 import { BadInputError } from '../errors.js';

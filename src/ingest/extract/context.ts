@@ -1,5 +1,8 @@
 import type { Segmented, Sentence } from '../segment.js';
 
+/** Longest evidence quote kept for a fact: the clause that states it, never a whole text. */
+export const MAX_QUOTE = 200;
+
 /** What every extractor reads: the simplified text, its sentences, and helpers for quotes. */
 export interface ExtractContext {
   /** Simplified article text; offsets equal those of the stored original. */
@@ -32,7 +35,22 @@ export function quoteAround(ctx: ExtractContext, start: number, end: number): st
   while (a > s.start && !/[,，;；:：。!?！？]/.test(ctx.text[a - 1]!) && start - a < 40) a--;
   let b = end;
   while (b < sEnd && !/[,，;；。!?！？]/.test(ctx.text[b]!) && b - end < 40) b++;
-  return ctx.text.slice(a, b).trim();
+  return ctx.text.slice(a, Math.min(b, a + MAX_QUOTE)).trim();
+}
+
+/**
+ * The clause(s) that hold [start, end): widened to clause punctuation inside the sentence, at
+ * most 60 characters on either side, never longer than MAX_QUOTE.
+ */
+export function clauseQuote(ctx: ExtractContext, start: number, end: number): string {
+  const s = sentenceAt(ctx, start);
+  const lo = s ? s.start : 0;
+  const hi = s ? s.start + s.text.length : ctx.text.length;
+  let a = start;
+  while (a > lo && !/[,，;；:：。!?！？\n]/.test(ctx.text[a - 1]!) && start - a < 60) a--;
+  let b = Math.min(end, hi);
+  while (b < hi && !/[,，;；。!?！？\n]/.test(ctx.text[b]!) && b - end < 60) b++;
+  return ctx.text.slice(a, Math.min(b, a + MAX_QUOTE)).trim();
 }
 
 /** Every offset where `s` occurs in `text`. */

@@ -1,3 +1,4 @@
+import { simplifyAligned } from '../../lang/zh/script.js';
 import { locateQuote, type CleanedArticle } from '../clean.js';
 import type { FactDoc } from '../facts.js';
 import { segment } from '../segment.js';
@@ -16,24 +17,24 @@ import { extractPlaces, placeFacts } from './places.js';
  */
 export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] = {}): FactDoc {
   const ctx: ExtractContext = { text: article.simplified, seg: segment(article.simplified) };
-  const credits = new Set(article.credits.map((c) => c.name));
+  const credits = new Set(article.credits.map((c) => simplifyAligned(c.name)));
   const { hits: places, main } = extractPlaces(ctx);
   const initiatives = extractInitiatives(ctx, places, main);
   const people = extractPeople(ctx, places, main, credits);
   const cohorts = extractCohorts(ctx, places, main);
-  const mentorships = extractMentorships(ctx, people, cohorts, initiatives);
+  const { mentorships, groups } = extractMentorships(ctx, people, initiatives, main);
 
   const roles = new Map<string, Set<string>>();
   for (const m of mentorships) {
     for (const [name, role] of [[m.mentor, 'mentor'], [m.mentee, 'mentee']] as const) {
-      roles.set(name, (roles.get(name) ?? new Set()).add(role));
+      if (name) roles.set(name, (roles.get(name) ?? new Set()).add(role));
     }
   }
   const cohortDocs = cohortFacts(ctx, cohorts);
-  // Mentor cohorts implied by a scheme (“师带徒” masters) exist only through their mentorship.
-  for (const m of mentorships) {
-    if (!roles.has(m.mentor) || people.some((p) => p.name === m.mentor) || cohortDocs.some((c) => c.label === m.mentor)) continue;
-    cohortDocs.push({ label: m.mentor, approx: false, place: main?.name, members: [], initiatives: [], evidence: m.evidence });
+  // Groups on a side of a mentorship are cohorts (label and size) unless a person has that name.
+  for (const g of groups) {
+    if (people.some((p) => p.name === g.label) || cohortDocs.some((c) => c.label === g.label)) continue;
+    cohortDocs.push({ label: g.label, size: g.size, approx: g.approx, place: main?.name, members: [], initiatives: [], evidence: g.evidence });
   }
   const initiativeDocs = initiativeFacts(ctx, initiatives, main);
   return {
@@ -49,7 +50,9 @@ export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] =
     initiatives: initiativeDocs,
     people: personFacts(ctx, people, roles),
     cohorts: cohortDocs,
-    mentorships: mentorships.filter((m) => !m.initiative || initiativeDocs.some((i) => i.name === m.initiative)),
+    mentorships: mentorships
+      .filter((m) => !m.initiative || initiativeDocs.some((i) => i.name === m.initiative))
+      .map(({ start: _start, ...m }) => m),
     figures: extractFigures(ctx, initiatives, main).filter((f) => !f.about || initiativeDocs.some((i) => i.name === f.about) || places.some((p) => p.name === f.about)),
     credits: article.credits,
     notFacts: [],
@@ -85,7 +88,7 @@ export function toContract(doc: FactDoc, article: CleanedArticle) {
     initiatives: doc.initiatives.map((i) => ({ name: i.name, kind: i.kind, place: i.places[0] ?? null, evidence: i.evidence, offset: off(i) })),
     people: doc.people.map((p) => ({ name: p.name, title: p.title ?? null, roles: p.roles, evidence: p.evidence, offset: off(p) })),
     cohorts: doc.cohorts.map((c) => ({ label: c.label, size: c.size ?? null, evidence: c.evidence, offset: off(c) })),
-    mentorships: doc.mentorships.map((m) => ({ mentor: m.mentor, mentee: m.mentee, initiative: m.initiative ?? null, evidence: m.evidence, offset: off(m) })),
+    mentorships: doc.mentorships.map((m) => ({ mentor: m.mentor ?? null, mentee: m.mentee, initiative: m.initiative ?? null, evidence: m.evidence, offset: off(m) })),
     figures: doc.figures.map((f) => ({ subject: f.subject, value: f.value, unit: f.unit, approx: f.approx, evidence: f.evidence, offset: off(f) })),
     credits: doc.credits,
   };

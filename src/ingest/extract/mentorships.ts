@@ -1,102 +1,249 @@
+import { alternation, jsonData, wordList } from '../../lang/zh/lexicon.js';
+import { NUMBER, parseNumber } from '../../lang/zh/numerals.js';
+import { HAN } from '../../lang/zh/script.js';
 import type { MentorshipFact } from '../facts.js';
-import { occurrences, sentenceAt, type ExtractContext } from './context.js';
-import { cohortLabel, type CohortHit } from './cohorts.js';
+import { clauseQuote, occurrences, sentenceAt, type ExtractContext } from './context.js';
 import type { InitiativeHit } from './initiatives.js';
 import type { PersonHit } from './people.js';
+import type { PlaceHit } from './places.js';
 
 /**
- * Mentorships from the ways the genre says it: A带着B, A帮带B, A结对B, A担任“帮带导师”,结对B,
- * “导师”51人,结对帮带…93名, 科级“师带徒”覆盖860余名骨干, 在A的鼓励/指导下 (implied).
+ * Mentorships from the frames of lang/zh/data/mentorship-frames.json (X是Y的导师, 为每名Y配备X
+ * 作为导师, N对师徒, 师傅代表X …), then from sentences that name a mentor group and a mentee
+ * group around a pairing word, then from quoted speakers who learned "跟着前辈".
+ * Group sides become cohorts (label, size); a person side is the person's name.
  */
-interface Party {
-  key: string;
-  kind: 'person' | 'cohort';
+export interface GroupParty {
+  label: string;
+  size?: number;
+  approx: boolean;
+  evidence: string;
+}
+export interface MentorshipHit extends MentorshipFact {
   start: number;
-  end: number;
-  side?: CohortHit['side'];
 }
 
-const VERB = /带着|帮带|结对帮带|结对|传帮带|手把手带|带领|指导|覆盖/g;
-const GUIDED = /在([^,，。]{0,14}?)([\u3400-\u9fff]{2,3})的(鼓励|指导|帮助|带领|关心)下/g;
+interface Frame {
+  id: string;
+  pattern: string;
+  example: string;
+  expect: { mentor: string | null; mentee: string };
+  allMentors?: boolean;
+  persons?: true | 'mentor' | 'mentee';
+  bySide?: boolean;
+  subjectMentor?: boolean;
+  mentorMustBeRole?: boolean;
+  mentee?: string;
+  mentor?: string;
+  menteeUnknown?: boolean;
+  pairs?: boolean;
+  strength?: 'explicit' | 'implied';
+}
+export const frames = () => jsonData<{ frames: Frame[] }>('mentorship-frames.json').frames;
+
+const SLOT_CHARS = '[^,，。；;！？!?\\n:：]';
+let compiled: Array<{ frame: Frame; re: RegExp }> | undefined;
+function compiledFrames() {
+  compiled ??= frames().map((frame) => {
+    const p = frame.pattern;
+    const slot = (name: string) => {
+      const atEnd = p.endsWith(`{${name}}`);
+      return `(?<${name}>${SLOT_CHARS}{1,${atEnd ? 16 : 30}}${atEnd ? '' : '?'})`;
+    };
+    return { frame, re: new RegExp(p.replace('{X}', slot('X')).replace('{Y}', slot('Y')).replace('{N}', `(?<N>${NUMBER})`), 'gu') };
+  });
+  return compiled;
+}
+
+const mentorNouns = () => wordList('mentor-nouns.txt');
+const menteeNouns = () => wordList('mentee-nouns.txt');
+const GENERIC_PEOPLE = '干部|人员|工作者|教师|民警|干警|职工|员工|医师|医生|法官|检察官|书记|领导|村官|大学生|学生|同志|骨干|人才|党员|能手|专家|成员|队员|代表|人|社工|新生|选调生|公务员|乡镇|模范';
+let headRes: { mentor: RegExp; mentee: RegExp; any: RegExp } | undefined;
+function heads() {
+  headRes ??= {
+    mentor: new RegExp(`(?:${alternation('mentor-nouns.txt')})`, 'gu'),
+    mentee: new RegExp(`(?:${alternation('mentee-nouns.txt')})`, 'gu'),
+    any: new RegExp(`(?:${alternation('mentor-nouns.txt')}|${alternation('mentee-nouns.txt')}|${GENERIC_PEOPLE})`, 'u'),
+  };
+  return headRes;
+}
+const BOUNDARY = /^.*(?:让|使|为|给|安排|选拔|选派|遴选|选择|确定|组织|通过|将|把|从|既有|又有|即|其中|要求|鼓励|推动|帮助|实施|开展|建立|组建|依托|引导|促进|聘请|邀请|动员|发动)/u;
+const COUNT = new RegExp(`(${NUMBER})\\s*(?:名|位|个|人)`, 'gu');
+
+/** A group phrase as a party: its label (quotes and leading function words removed) and size. */
+export function groupOf(raw: string, evidence: string): GroupParty | undefined {
+  let label = raw.replace(/[“”‘’"]/g, '').trim();
+  const counts = [...label.matchAll(COUNT)].map((m) => parseNumber(m[1]!)).filter((n) => !!n);
+  if (counts.length < 2) label = label.replace(BOUNDARY, '');
+  label = label.replace(/^(?:了|的|和|与|及|对|向|由|是|有|共|均|都|也|还)+/, '').replace(/(?:们|等)$/, '').trim();
+  if (label.length < 2 || label.length > 40 || !heads().any.test(label)) return undefined;
+  const size = counts.length > 0 ? counts.reduce((s, n) => s + n!.value, 0) : undefined;
+  return { label, size, approx: counts.some((n) => n!.approx), evidence };
+}
 
 export function extractMentorships(
   ctx: ExtractContext,
   people: PersonHit[],
-  cohorts: CohortHit[],
   initiatives: InitiativeHit[],
-): MentorshipFact[] {
+  main?: PlaceHit,
+): { mentorships: MentorshipHit[]; groups: GroupParty[] } {
   const { text } = ctx;
-  const parties: Party[] = [
-    ...people.flatMap((p) => occurrences(text, p.name).map((at) => ({ key: p.name, kind: 'person' as const, start: at, end: at + p.name.length }))),
-    ...cohorts.map((c) => ({ key: cohortLabel(c), kind: 'cohort' as const, start: c.start, end: c.end, side: c.side })),
-  ].sort((a, b) => a.start - b.start);
-  const out: MentorshipFact[] = [];
+  const personAt = people.flatMap((p) => occurrences(text, p.name).map((at) => ({ p, at, end: at + p.name.length }))).sort((a, b) => a.at - b.at);
+  const out: MentorshipHit[] = [];
+  const groups = new Map<string, GroupParty>();
   const seen = new Set<string>();
-  const add = (m: MentorshipFact) => {
-    const k = `${m.mentor}|${m.mentee}`;
-    if (m.mentor === m.mentee || seen.has(k)) return;
-    seen.add(k);
-    out.push(m);
-  };
   const mentoringNear = (at: number) => {
     const s = sentenceAt(ctx, at);
     const inSentence = initiatives.filter((i) => i.kind === 'mentoring' && s && i.start >= s.start && i.start < s.start + s.text.length);
     if (inSentence.length) return inSentence.at(-1)!.name;
-    const before = initiatives.filter((i) => i.kind === 'mentoring' && i.start < at && at - i.start < 200);
-    return before.at(-1)?.name;
+    return initiatives.filter((i) => i.kind === 'mentoring' && i.start < at && at - i.start < 300).at(-1)?.name;
+  };
+  const placeOf = (name: string | undefined) => people.find((p) => p.name === name)?.place?.name;
+  const add = (mentor: string | undefined, mentee: string, start: number, end: number, strength: 'explicit' | 'implied' = 'explicit') => {
+    const k = `${mentor ?? '?'}|${mentee}`;
+    if (mentor === mentee || seen.has(k)) return;
+    seen.add(k);
+    out.push({
+      mentor,
+      mentee,
+      initiative: mentoringNear(start),
+      place: placeOf(mentee) ?? placeOf(mentor) ?? main?.name,
+      strength,
+      evidence: clauseQuote(ctx, start, end),
+      start,
+    });
+  };
+  const group = (g: GroupParty | undefined) => {
+    if (!g) return undefined;
+    const existing = groups.get(g.label);
+    if (!existing) groups.set(g.label, g);
+    return g.label;
+  };
+
+  /** Persons named inside [a, b). */
+  const personsIn = (a: number, b: number) => personAt.filter((x) => x.at >= a && x.end <= b);
+  /** The person a pronoun (他/她) refers to: the last one named before `at`. */
+  const antecedent = (at: number) => personAt.filter((x) => x.end <= at).at(-1)?.p.name;
+
+  const resolve = (side: 'mentor' | 'mentee', raw: string, start: number, frame: Frame): string[] => {
+    const end = start + raw.length;
+    const named = personsIn(start, end);
+    if (named.length > 0) {
+      if (side === 'mentee' && /[、和及]/.test(text.slice(named[0]!.end, named.at(-1)!.at))) return [...new Set(named.map((n) => n.p.name))];
+      return [side === 'mentor' ? named.at(-1)!.p.name : named[0]!.p.name];
+    }
+    if (frame.persons === true || frame.persons === side) return [];
+    if (/^[他她]$|[,，]?[他她]$/.test(raw.trim())) {
+      const a = antecedent(start);
+      return a ? [a] : [];
+    }
+    const re = side === 'mentor' ? heads().mentor : heads().mentee;
+    if (frame.mentorMustBeRole && side === 'mentor' && !new RegExp(re.source, 'u').test(raw)) return [];
+    const g = groupOf(raw, clauseQuote(ctx, start, end));
+    return g ? [group(g)!] : [];
+  };
+  const defaultGroup = (word: string, at: number) => {
+    // The nearest group of that side in the sentence names it better than the bare word.
+    const s = sentenceAt(ctx, at);
+    if (s) {
+      const re = new RegExp(`[${HAN}“”]{0,10}?(?:${word === '徒弟' ? alternation('mentee-nouns.txt') : alternation('mentor-nouns.txt')})`, 'gu');
+      for (const m of s.text.matchAll(re)) {
+        const g = groupOf(m[0], s.text);
+        if (g && g.label !== word && !personAt.some((x) => x.at >= s.start + m.index! && x.at < s.start + m.index! + m[0].length)) return group(g)!;
+      }
+    }
+    return group({ label: word, approx: false, evidence: s?.text.slice(0, 120) ?? word })!;
   };
 
   for (const s of ctx.seg.sentences) {
-    const sEnd = s.start + s.text.length;
-    const inS = parties.filter((p) => p.start >= s.start && p.end <= sEnd);
-    for (const v of s.text.matchAll(VERB)) {
-      const at = s.start + v.index!;
-      const after = inS.filter((p) => p.start >= at + v[0].length && p.start - (at + v[0].length) <= 12);
-      const mentee = after[0];
-      if (!mentee || mentee.side === 'mentor') continue;
-      let mentor = inS.filter((p) => p.end <= at && at - p.end <= 16).at(-1);
-      const initiative = mentoringNear(at);
-      if (!mentor && v[0] === '覆盖' && initiative && mentee.kind === 'cohort') {
-        // “师带徒”已覆盖860余名骨干: the mentors are the scheme's unnamed masters.
-        mentor = { key: `${initiative}导师`, kind: 'cohort', start: at, end: at };
+    for (const { frame, re } of compiledFrames()) {
+      re.lastIndex = 0;
+      for (const m of s.text.matchAll(re)) {
+        const at = s.start + m.index!;
+        const g = m.groups ?? {};
+        const offset = (name: string) => at + m[0].indexOf(g[name]!);
+        if (frame.pairs) {
+          const n = parseNumber(g.N!);
+          if (!n || n.value < 2) continue;
+          const quote = clauseQuote(ctx, at, at + m[0].length);
+          const mentor = group({ label: `${n.value}名师傅`, size: n.value, approx: n.approx, evidence: quote })!;
+          const mentee = group({ label: `${n.value}名徒弟`, size: n.value, approx: n.approx, evidence: quote })!;
+          add(mentor, mentee, at, at + m[0].length);
+          continue;
+        }
+        let mentors = g.X !== undefined ? resolve('mentor', g.X, offset('X'), frame) : [];
+        let mentees = g.Y !== undefined ? resolve('mentee', g.Y, offset('Y'), frame) : [];
+        if (frame.subjectMentor && mentees.length > 0) {
+          // 钟建成是…也是和张伟结对的“老乡镇”: the subject of the sentence is the mentor.
+          const subject = personAt.find((x) => x.at >= s.start && x.at < at);
+          if (subject) mentors = [subject.p.name];
+        }
+        if (frame.bySide && mentors.length === 1 && mentees.length === 1) {
+          // 一名新警与我结成师徒对子: the side nouns decide the direction, not the order.
+          const [a, b] = [mentors[0]!, mentees[0]!];
+          const menteeish = (x: string) => new RegExp(heads().mentee.source, 'u').test(x) && !new RegExp(heads().mentor.source, 'u').test(x);
+          if (menteeish(a) && !menteeish(b)) [mentors, mentees] = [[b], [a]];
+          if (!people.some((p) => p.name === mentors[0]) && !new RegExp(heads().mentor.source, 'u').test(mentors[0]!) && !people.some((p) => p.name === mentees[0])) continue;
+        }
+        if (g.X === undefined && frame.mentor) mentors = [defaultGroup(frame.mentor, at)];
+        if (g.Y === undefined && frame.mentee) mentees = [defaultGroup(frame.mentee, at)];
+        if (mentees.length === 0) continue;
+        if (frame.menteeUnknown) {
+          for (const y of mentees) add(undefined, y, at, at + m[0].length, frame.strength ?? 'explicit');
+          continue;
+        }
+        if (mentors.length === 0) continue;
+        if (frame.allMentors) {
+          // …的两位导师一位是X,一位是Z: every person named after it in the sentence.
+          const more = personsIn(at + m[0].length, s.start + s.text.length).map((x) => x.p.name);
+          mentors = [...new Set([...mentors, ...more])];
+        }
+        for (const x of mentors) for (const y of mentees) add(x, y, at, at + m[0].length, frame.strength ?? 'explicit');
       }
-      if (!mentor || mentor.side === 'mentee') continue;
-      if (v[0] === '覆盖' && !initiative) continue;
-      add({ mentor: mentor.key, mentee: mentee.key, initiative, strength: 'explicit', evidence: s.text });
-    }
-    // A担任导师,与B结对 / 与B签订师徒协议: the pairing verb comes after the mentee.
-    for (const w of s.text.matchAll(/与([^,，。]{2,20}?)(结对|签订师徒协议|结成师徒)/g)) {
-      const at = s.start + w.index!;
-      const mentee = inS.find((p) => p.start >= at + 1 && p.end <= at + 1 + w[1]!.length + 1);
-      const mentor = inS.filter((p) => p.end <= at && (p.side === 'mentor' || p.kind === 'person')).at(-1);
-      if (mentor && mentee) add({ mentor: mentor.key, mentee: mentee.key, initiative: mentoringNear(at), strength: 'explicit', evidence: s.text });
-    }
-    for (const g of s.text.matchAll(GUIDED)) {
-      const mentor = inS.find((p) => p.kind === 'person' && p.key === g[2]);
-      if (!mentor) continue;
-      // The one guided is the person this passage is about: named after, or just before.
-      const later = parties.find((p) => p.kind === 'person' && p.key !== mentor.key && p.start > s.start + g.index!);
-      const earlier = parties.filter((p) => p.kind === 'person' && p.key !== mentor.key && p.start < s.start).at(-1);
-      const mentee = /^[他她]/.test(s.text.slice(g.index! + g[0].length).replace(/^[,，]/, '')) ? earlier : later ?? earlier;
-      if (mentee) add({ mentor: mentor.key, mentee: mentee.key, strength: 'implied', evidence: s.text.slice(g.index!, g.index! + g[0].length + 12) });
     }
   }
 
-  // A training scheme with tutors (导师) and paired training (结对培养) for a cohort of
-  // trainees: an implied mentorship of the scheme's tutors over that cohort.
-  const paragraphs = new Map<number, string>();
-  for (const s of ctx.seg.sentences) paragraphs.set(s.paragraph, (paragraphs.get(s.paragraph) ?? '') + s.text);
-  for (const [para, body] of paragraphs) {
-    const window = (paragraphs.get(para - 1) ?? '') + body;
-    if (!/导师/.test(window) || !/结对培养|结对帮带|结对/.test(body)) continue;
-    const sents = ctx.seg.sentences.filter((s) => s.paragraph === para || s.paragraph === para - 1);
-    const first = sents[0]!.start;
-    const last = sents.at(-1)!.start + sents.at(-1)!.text.length;
-    const trainees = cohorts.find((c) => c.start >= first && c.end <= last && /学员/.test(c.label));
-    const scheme = initiatives.find((i) => i.start >= first && i.start <= last && (i.kind === 'training' || i.kind === 'mentoring'));
-    if (!trainees || !scheme) continue;
-    const quote = sents.find((s) => /结对/.test(s.text))!.text;
-    add({ mentor: `${scheme.name}导师`, mentee: cohortLabel(trainees), initiative: scheme.name, strength: 'implied', evidence: quote });
+  // A sentence about pairing that names a mentor group and a mentee group: 为了让新入职社区工作者
+  // 尽快进入角色,…组建导师队伍…帮带…结成帮带对子22对.
+  const TRIGGER = /帮带|结对|传帮带|师徒|拜师|带徒|师带徒|一对一|以老带新/;
+  for (const s of ctx.seg.sentences) {
+    if (!TRIGGER.test(s.text) || out.some((m) => m.start >= s.start && m.start < s.start + s.text.length)) continue;
+    const find = (re: RegExp) => {
+      for (const m of s.text.matchAll(new RegExp(`(?:\\d+\\s*名|[${HAN}“”]{0,8}?)(?:${re.source})`, 'gu'))) {
+        const at = s.start + m.index!;
+        if (personAt.some((x) => x.at >= at && x.at < at + m[0].length)) continue;
+        const g = groupOf(m[0], clauseQuote(ctx, at, at + m[0].length));
+        if (g) return g;
+      }
+      return undefined;
+    };
+    const mentor = find(heads().mentor);
+    const mentee = find(heads().mentee);
+    if (mentor && mentee && !mentee.label.includes(mentor.label) && !mentor.label.includes(mentee.label)) {
+      add(group(mentor)!, group(mentee)!, s.start, s.start + s.text.length);
+    }
   }
-  return out;
+
+  // “跟着前辈处理牧民草场纠纷,才明白…” 才台拉忠感慨道: the speaker learned from the one named.
+  const LEARNED = new RegExp(`(?:跟着|跟随|在|从)[‘“]?(前辈|老前辈|师傅|师父|导师|老[${HAN}]{1,2})[’”]?(?:的)?(?:言传身教|帮助|指导|带领|教导|手把手)?`, 'u');
+  for (const q of text.matchAll(/“([^”]{4,200})”/g)) {
+    const l = LEARNED.exec(q[1]!);
+    if (!l || !/[我]|跟着/.test(q[1]!)) continue;
+    const close = q.index! + q[0].length;
+    const speaker = personAt.find((x) => x.at >= close && x.at - close <= 40);
+    if (!speaker || out.some((m) => m.mentee === speaker.p.name)) continue;
+    const at = q.index! + 1 + l.index;
+    add(group({ label: l[1]!, approx: false, evidence: clauseQuote(ctx, at, at + l[0].length) })!, speaker.p.name, at, at + l[0].length, 'implied');
+  }
+
+  // A named mentee with a named mentor needs no "unknown mentor" record; a named mentor with
+  // named mentees needs no record with a bare 徒弟.
+  const named = new Set(people.map((p) => p.name));
+  const kept = out.filter((m) => {
+    if (!m.mentor) return !out.some((o) => o.mentor && o.mentee === m.mentee);
+    if (named.has(m.mentor) && m.mentee === '徒弟') return !out.some((o) => o.mentor === m.mentor && named.has(o.mentee));
+    return true;
+  });
+  const used = new Set(kept.flatMap((m) => [m.mentor, m.mentee]));
+  return { mentorships: kept, groups: [...groups.values()].filter((g) => used.has(g.label)) };
 }

@@ -1,0 +1,146 @@
+import { patternList, wordMap } from '../lang/zh/lexicon.js';
+import { plausibleName } from '../lang/zh/names.js';
+import { HAN, simplifyAligned } from '../lang/zh/script.js';
+
+/**
+ * Page metadata from the lines around an article: publication date, publisher, headline and
+ * credits (bylines). Pure; reads the markers of `lang/zh/data`.
+ */
+export interface Credit {
+  name: string;
+  role: string;
+}
+
+const pad = (n: string) => n.padStart(2, '0');
+function validDate(y: string, m: string, d: string): string | undefined {
+  const iso = `${y}-${pad(m)}-${pad(d)}`;
+  const t = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso && +y >= 1949 && +y <= 2100 ? iso : undefined;
+}
+const DATE = /(\d{4})\s*(?:-|\/|\.|年)\s*(\d{1,2})\s*(?:-|\/|\.|月)\s*(\d{1,2})(?![\d])/g;
+
+/** Every calendar date written as year-month-day in `s`, in order. */
+export function datesIn(s: string): string[] {
+  return [...s.matchAll(DATE)].map((m) => validDate(m[1]!, m[2]!, m[3]!)).filter((d): d is string => !!d);
+}
+
+const DATE_MARKER = /(发布|时间|日期|来源|更新|发稿|稿件|编辑)[:：]?|^\s*\d{4}[-/.年]/;
+
+/**
+ * The publication date: a date on a header line that says so (发布时间:, 来源:…2026-01-20, a
+ * leading "2024-07-12 09:40"), else the first full date near the top of the page.
+ */
+export function findDate(lines: string[]): string | undefined {
+  const head = lines.slice(0, 20);
+  for (const l of head) {
+    if (DATE_MARKER.test(l) && l.length < 120) {
+      const d = datesIn(l)[0];
+      if (d) return d;
+    }
+  }
+  for (const l of lines) {
+    if (/(发布时间|发布日期|更新时间)[:：]/.test(l)) {
+      const d = datesIn(l)[0];
+      if (d) return d;
+    }
+  }
+  return datesIn(head.join('\n').slice(0, 300))[0];
+}
+
+/** 来源:湖南日报, 来源:安徽先锋网2026-01-20作者: → the publisher's name. */
+export function findPublisher(lines: string[]): string | undefined {
+  for (const l of lines.slice(0, 30)) {
+    const m = /(?:^|\s)(?:来源|消息来源|稿源)[:：]\s*([^\s\d:：|丨]{2,20}?)(?=\s|\d|作者|编辑|时间|$|[|丨])/.exec(l);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+let creditRe: RegExp | undefined;
+function credits(): RegExp {
+  const roles = wordMap('credit-roles.txt').map(([w]) => w).join('|');
+  creditRe ??= new RegExp(`(${roles})\\s*[:：丨|/]?\\s*((?:[${HAN}]{1,3}\\s?[${HAN}]{0,2})(?:\\s*[、\\s]\\s*[${HAN}]{2,3})*)`, 'gu');
+  return creditRe;
+}
+
+/** Names in a byline's name run: split on spaces and 、; a name with an inner space (刘 剑) joins. */
+function bylineNames(run: string): string[] {
+  const parts = run.split(/[、\s]+/).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.length === 1 && parts[i + 1]?.length === 1 && plausibleName(p + parts[i + 1])) {
+      out.push(p + parts[++i]);
+    } else if (p.length >= 2 && p.length <= 3 && plausibleName(simplifyAligned(p))) out.push(p);
+    else if (p.length >= 4 && p.length <= 6) {
+      // Two names glued (骆炳浩钱文汇): split where both halves are names.
+      const split = [2, 3].map((k) => [p.slice(0, k), p.slice(k)]).find(([a, b]) => plausibleName(simplifyAligned(a!)) && plausibleName(simplifyAligned(b!)) && b!.length <= 3);
+      if (split) out.push(...split);
+      else break;
+    } else break;
+  }
+  return out;
+}
+
+/**
+ * Credits in one line: 记者郎哲敏 骆炳浩, 作者:记者 丁青 李慧 本报通讯员 冯华琳, □ 通讯员 余俞乐,
+ * 责任编辑:刘钰, 文稿丨刘 剑, 李支方 摄. `line` is in original script; roles are matched in
+ * simplified form and names are returned as written.
+ */
+export function creditsIn(line: string): Credit[] {
+  const simple = simplifyAligned(line);
+  const roleOf = new Map(wordMap('credit-roles.txt'));
+  const out: Credit[] = [];
+  for (const m of simple.matchAll(credits())) {
+    const role = roleOf.get(m[1]!)!;
+    // 文/图 only as bylines: "文/张三", "图 李四", not inside words (文件, 图片展).
+    if ((m[1] === '文' || m[1] === '图') && !/^[\s:：/丨|]/.test(simple.slice(m.index! + 1))) continue;
+    if (m[1] === '作者' && /^[:：]?\s*$/.test(m[2] ?? '')) continue;
+    const start = m.index! + m[0].length - m[2]!.length;
+    for (const n of bylineNames(line.slice(start, start + m[2]!.length))) out.push({ name: n.replace(/\s/g, ''), role });
+  }
+  for (const m of simple.matchAll(new RegExp(`([${HAN}]{2,3})\\s*摄(?:影)?(?=[\\s)）]|$)`, 'gu'))) {
+    const n = line.slice(m.index!, m.index! + m[1]!.length);
+    if (plausibleName(m[1]!) && !out.some((c) => c.name === n)) out.push({ name: n, role: 'photographer' });
+  }
+  return out;
+}
+
+/** A bare (宋康) or (X Y) closing a paragraph: the writers of a brief. */
+export function trailingByline(para: string): { names: string[]; start: number } | undefined {
+  const m = new RegExp(`[(（]\\s*([${HAN}]{2,3}(?:\\s+[${HAN}]{2,3})*)\\s*[)）]\\s*$`, 'u').exec(para);
+  if (!m) return undefined;
+  const names = m[1]!.split(/\s+/);
+  return names.every((n) => plausibleName(simplifyAligned(n))) ? { names, start: m.index } : undefined;
+}
+
+/** A line that is only a byline: ■吴组轩, 王一敬 (the author's name on a line of its own). */
+export function bylineLine(line: string): string | undefined {
+  const m = new RegExp(`^[■□●◆▲]?\\s*([${HAN}]{2,3})$`, 'u').exec(line.trim());
+  return m && plausibleName(simplifyAligned(m[1]!)) ? m[1] : undefined;
+}
+
+export const isChrome = (simplifiedLine: string) => patternList('chrome-lines.txt').some((re) => re.test(simplifiedLine));
+export const isTail = (simplifiedLine: string) => patternList('tail-markers.txt').some((re) => re.test(simplifiedLine));
+
+/**
+ * The headline: the first line before the body that is not chrome, not a byline, not a
+ * column tag (【…】) or a kicker, with a site suffix (" - 工会 - 中工网") removed.
+ */
+export function findTitle(lines: Array<{ text: string; simple: string }>): string | undefined {
+  for (const { text, simple } of lines) {
+    const t = text.trim();
+    if (!t) continue;
+    if (isBody(simple)) return undefined;
+    if (isChrome(simple) || bylineLine(t) || /^【.*】$/.test(t) || creditsIn(t).length > 0 && t.length < 40) continue;
+    const stripped = t.replace(/\s*[-_|]\s*[^-_|]{1,12}\s*[-_|]\s*[^-_|]{1,12}$/, '').replace(/\s*[_|]\s*[^_|]{2,12}(网|报|台)$/, '');
+    if (stripped.length < 6 || stripped.length > 60) continue;
+    return stripped;
+  }
+  return undefined;
+}
+
+/** A line of running text rather than a header line. */
+export function isBody(simple: string): boolean {
+  return simple.length >= 60 || (simple.length >= 30 && /[。！？]/.test(simple)) || /。.+/.test(simple);
+}

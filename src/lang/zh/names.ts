@@ -1,0 +1,68 @@
+import { wordList, wordSet } from './lexicon.js';
+import { HAN } from './script.js';
+import { cut, words } from './tokenizer.js';
+
+/**
+ * Person names: where a Chinese name starts (a surname) and where it ends (2–3 characters,
+ * cut before a character that continues the sentence rather than the name).
+ */
+const surnames = () => wordSet('surnames.txt');
+const stops = () => wordSet('name-stops.txt');
+const notNames = () => wordSet('not-names.txt');
+
+const NAME_TAGS = /^(nr|nrfg|nrt|x)$/;
+
+/** Does `s` look like a Chinese name (surname first, not an ordinary word)? */
+export function plausibleName(s: string): boolean {
+  if (s.length < 2 || s.length > 4 || !new RegExp(`^[${HAN}]+$`, 'u').test(s)) return false;
+  const compound = surnames().has(s.slice(0, 2));
+  if (!compound && !surnames().has(s[0]!)) return false;
+  if (s.length === 4 && !compound) return false;
+  if (notNames().has(s) || notNames().has(s.slice(0, 2))) return false;
+  if ([...s.slice(1)].some((c) => /[的了是在和与及或等们个这那]/.test(c))) return false;
+  // An ordinary word that happens to start with a surname (成长, 陆续, 高新) is not a name.
+  const first = words(s)[0]!;
+  if (first.word.length >= 2 && !NAME_TAGS.test(first.tag)) return false;
+  return true;
+}
+
+/**
+ * The name that starts at `at` in `text`, or undefined. Decides between 2 and 3 characters:
+ * 张伟结对 → 张伟 (结对 is a word), 胡云晓一早 → 胡云晓, 张敬正忙着 → 张敬.
+ */
+export function nameAt(text: string, at: number): string | undefined {
+  const compound = surnames().has(text.slice(at, at + 2)) ? 1 : 0;
+  const two = text.slice(at, at + 2 + compound);
+  const third = text[at + 2 + compound] ?? '';
+  let name = two;
+  if (new RegExp(`[${HAN}]`, 'u').test(third) && !stops().has(third)) {
+    // The third character belongs to the name unless it starts a word with what follows.
+    const next = cut(text.slice(at + 2 + compound, at + 6 + compound))[0] ?? '';
+    if (next.length < 2) name = text.slice(at, at + 3 + compound);
+  }
+  return plausibleName(name) ? name : undefined;
+}
+
+/** A name that ends right before `end` (for X说, X表示): the 3-character one, else the 2. */
+export function nameBefore(text: string, end: number): string | undefined {
+  for (const len of [3, 2]) {
+    const start = end - len;
+    if (start < 0) continue;
+    const cand = text.slice(start, end);
+    if (plausibleName(cand) && (len === 2 || !stops().has(cand[2]!))) {
+      // 3 characters only when the character before is not part of a longer word.
+      return cand;
+    }
+  }
+  return undefined;
+}
+
+/** A name-like string of 2–4 Han characters made only of single-character tokens (才台拉忠). */
+export function looseName(s: string): boolean {
+  if (s.length < 2 || s.length > 4 || !new RegExp(`^[${HAN}]+$`, 'u').test(s)) return false;
+  if ([...s].some((c) => stops().has(c))) return false;
+  return words(s).every((w) => w.word.length === 1 || NAME_TAGS.test(w.tag));
+}
+
+export const titleWords = () => wordList('name-titles.txt');
+export const speechVerbs = () => wordList('speech-verbs.txt');
