@@ -1,5 +1,5 @@
 import { patternList, wordMap } from '../lang/zh/lexicon.js';
-import { plausibleName } from '../lang/zh/names.js';
+import { looseName, plausibleName } from '../lang/zh/names.js';
 import { HAN, simplifyAligned } from '../lang/zh/script.js';
 
 /**
@@ -56,26 +56,29 @@ export function findPublisher(lines: string[]): string | undefined {
   return undefined;
 }
 
-let creditRe: RegExp | undefined;
-function credits(): RegExp {
-  const roles = wordMap('credit-roles.txt').map(([w]) => w).join('|');
-  creditRe ??= new RegExp(`(${roles})\\s*[:：丨|/]?\\s*((?:[${HAN}]{1,3}\\s?[${HAN}]{0,2})(?:\\s*[、\\s]\\s*[${HAN}]{2,3})*)`, 'gu');
-  return creditRe;
+let roleRe: RegExp | undefined;
+/** Byline role words, longest first (本报通讯员 before 通讯员). */
+function roles(): RegExp {
+  roleRe ??= new RegExp(wordMap('credit-roles.txt').map(([w]) => w).join('|'), 'gu');
+  return roleRe;
 }
 
 /** Names in a byline's name run: split on spaces and 、; a name with an inner space (刘 剑) joins. */
 function bylineNames(run: string): string[] {
   const parts = run.split(/[、\s]+/).filter(Boolean);
+  const ok = (p: string) => {
+    const simple = simplifyAligned(p);
+    return plausibleName(simple) || (looseName(simple) && p.length <= 3);
+  };
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
-    if (p.length === 1 && parts[i + 1]?.length === 1 && plausibleName(p + parts[i + 1])) {
-      out.push(p + parts[++i]);
-    } else if (p.length >= 2 && p.length <= 3 && plausibleName(simplifyAligned(p))) out.push(p);
+    if (p.length === 1 && parts[i + 1]?.length === 1 && ok(p + parts[i + 1])) out.push(p + parts[++i]);
+    else if (p.length >= 2 && p.length <= 3 && ok(p)) out.push(p);
     else if (p.length >= 4 && p.length <= 6) {
       // Two names glued (骆炳浩钱文汇): split where both halves are names.
-      const split = [2, 3].map((k) => [p.slice(0, k), p.slice(k)]).find(([a, b]) => plausibleName(simplifyAligned(a!)) && plausibleName(simplifyAligned(b!)) && b!.length <= 3);
-      if (split) out.push(...split);
+      const split = [3, 2].map((k) => [p.slice(0, k), p.slice(k)]).find(([a, b]) => ok(a!) && ok(b!) && b!.length >= 2 && b!.length <= 3);
+      if (split) out.push(...(split as string[]));
       else break;
     } else break;
   }
@@ -90,14 +93,21 @@ function bylineNames(run: string): string[] {
 export function creditsIn(line: string): Credit[] {
   const simple = simplifyAligned(line);
   const roleOf = new Map(wordMap('credit-roles.txt'));
+  const marks = [...simple.matchAll(roles())].filter((m) => {
+    // 文/图 only as bylines ("文/张三", "图 李四"), not inside words (文件, 图片展).
+    if (m[0] === '文' || m[0] === '图') return /^[\s:：/丨|]/.test(simple.slice(m.index! + 1)) && !new RegExp(`[${HAN}]`, 'u').test(simple[m.index! - 1] ?? '');
+    return true;
+  });
   const out: Credit[] = [];
-  for (const m of simple.matchAll(credits())) {
-    const role = roleOf.get(m[1]!)!;
-    // 文/图 only as bylines: "文/张三", "图 李四", not inside words (文件, 图片展).
-    if ((m[1] === '文' || m[1] === '图') && !/^[\s:：/丨|]/.test(simple.slice(m.index! + 1))) continue;
-    if (m[1] === '作者' && /^[:：]?\s*$/.test(m[2] ?? '')) continue;
-    const start = m.index! + m[0].length - m[2]!.length;
-    for (const n of bylineNames(line.slice(start, start + m[2]!.length))) out.push({ name: n.replace(/\s/g, ''), role });
+  for (const [i, m] of marks.entries()) {
+    const from = m.index! + m[0].length;
+    const to = marks[i + 1]?.index ?? simple.length;
+    const run = /^[\s:：丨|/]*((?:[\u3400-\u9fff]+[\s、]*)+)/u.exec(line.slice(from, to));
+    if (!run) continue;
+    for (const n of bylineNames(run[1]!)) {
+      const name = n.replace(/\s/g, '');
+      if (!out.some((c) => c.name === name)) out.push({ name, role: roleOf.get(m[0])! });
+    }
   }
   for (const m of simple.matchAll(new RegExp(`([${HAN}]{2,3})\\s*摄(?:影)?(?=[\\s)）]|$)`, 'gu'))) {
     const n = line.slice(m.index!, m.index! + m[1]!.length);

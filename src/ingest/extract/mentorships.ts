@@ -48,7 +48,7 @@ function compiledFrames() {
     const p = frame.pattern;
     const slot = (name: string) => {
       const atEnd = p.endsWith(`{${name}}`);
-      return `(?<${name}>${SLOT_CHARS}{1,${atEnd ? 16 : 30}}${atEnd ? '' : '?'})`;
+      return `(?<${name}>${SLOT_CHARS}{1,${atEnd ? 16 : 48}}${atEnd ? '' : '?'})`;
     };
     return { frame, re: new RegExp(p.replace('{X}', slot('X')).replace('{Y}', slot('Y')).replace('{N}', `(?<N>${NUMBER})`), 'gu') };
   });
@@ -67,7 +67,7 @@ function heads() {
   };
   return headRes;
 }
-const BOUNDARY = /^.*(?:让|使|为|给|安排|选拔|选派|遴选|选择|确定|组织|通过|将|把|从|既有|又有|即|其中|要求|鼓励|推动|帮助|实施|开展|建立|组建|依托|引导|促进|聘请|邀请|动员|发动)/u;
+const BOUNDARY = /^.*(?:让|使|为|给|明确|强化|围绕|加强|针对|安排|选拔|选派|遴选|选择|确定|组织|通过|将|把|从|既有|又有|即|其中|要求|鼓励|推动|帮助|实施|开展|建立|组建|依托|引导|促进|聘请|邀请|动员|发动)/u;
 const COUNT = new RegExp(`(${NUMBER})\\s*(?:名|位|个|人)`, 'gu');
 
 /** A group phrase as a party: its label (quotes and leading function words removed) and size. */
@@ -127,6 +127,10 @@ export function extractMentorships(
 
   const resolve = (side: 'mentor' | 'mentee', raw: string, start: number, frame: Frame): string[] => {
     const end = start + raw.length;
+    // A slot that holds another pairing verb, or starts a relative clause (的…), is mis-cut.
+    if (/配备|担任|作为|结成|签订|结对|拜师/.test(raw) || /^的/.test(raw)) {
+      if (personsIn(start, end).length === 0) return [];
+    }
     const named = personsIn(start, end);
     if (named.length > 0) {
       if (side === 'mentee' && /[、和及]/.test(text.slice(named[0]!.end, named.at(-1)!.at))) return [...new Set(named.map((n) => n.p.name))];
@@ -156,10 +160,15 @@ export function extractMentorships(
   };
 
   for (const s of ctx.seg.sentences) {
+    // Frames are tried in order; a later frame does not reread words an earlier one explained.
+    const claimed: Array<[number, number]> = [];
     for (const { frame, re } of compiledFrames()) {
       re.lastIndex = 0;
       for (const m of s.text.matchAll(re)) {
         const at = s.start + m.index!;
+        const endAt = at + m[0].length;
+        if (claimed.some(([a, b]) => a < endAt && at < b)) continue;
+        const before = out.length;
         const g = m.groups ?? {};
         const offset = (name: string) => at + m[0].indexOf(g[name]!);
         if (frame.pairs) {
@@ -181,8 +190,9 @@ export function extractMentorships(
         if (frame.bySide && mentors.length === 1 && mentees.length === 1) {
           // 一名新警与我结成师徒对子: the side nouns decide the direction, not the order.
           const [a, b] = [mentors[0]!, mentees[0]!];
-          const menteeish = (x: string) => new RegExp(heads().mentee.source, 'u').test(x) && !new RegExp(heads().mentor.source, 'u').test(x);
-          if (menteeish(a) && !menteeish(b)) [mentors, mentees] = [[b], [a]];
+          const mentorish = (x: string) => new RegExp(heads().mentor.source, 'u').test(x);
+          const menteeish = (x: string) => new RegExp(heads().mentee.source, 'u').test(x) && !mentorish(x);
+          if ((menteeish(a) && !menteeish(b)) || (mentorish(b) && !mentorish(a) && !people.some((p) => p.name === b))) [mentors, mentees] = [[b], [a]];
           if (!people.some((p) => p.name === mentors[0]) && !new RegExp(heads().mentor.source, 'u').test(mentors[0]!) && !people.some((p) => p.name === mentees[0])) continue;
         }
         if (g.X === undefined && frame.mentor) mentors = [defaultGroup(frame.mentor, at)];
@@ -190,6 +200,7 @@ export function extractMentorships(
         if (mentees.length === 0) continue;
         if (frame.menteeUnknown) {
           for (const y of mentees) add(undefined, y, at, at + m[0].length, frame.strength ?? 'explicit');
+          if (out.length > before) claimed.push([at, endAt]);
           continue;
         }
         if (mentors.length === 0) continue;
@@ -199,6 +210,7 @@ export function extractMentorships(
           mentors = [...new Set([...mentors, ...more])];
         }
         for (const x of mentors) for (const y of mentees) add(x, y, at, at + m[0].length, frame.strength ?? 'explicit');
+        if (out.length > before) claimed.push([at, endAt]);
       }
     }
   }
@@ -244,6 +256,28 @@ export function extractMentorships(
     if (named.has(m.mentor) && m.mentee === '徒弟') return !out.some((o) => o.mentor === m.mentor && named.has(o.mentee));
     return true;
   });
+  // Group-to-group records: those with a head count stand; of the rest only the first, and none
+  // when a counted one exists (an article restates one scheme in several sentences).
+  const isGroup = (x: string | undefined) => !!x && !named.has(x);
+  const bare = (x: string | undefined) => !!x && /^(师傅|师父|导师|徒弟|学徒|老师|学生)$/.test(x);
+  const counted = (x: string | undefined) => !!x && groups.get(x)?.size !== undefined;
+  const groupPairs = kept.filter((m) => isGroup(m.mentor) && isGroup(m.mentee));
+  const anyCounted = groupPairs.some((m) => counted(m.mentor) || counted(m.mentee));
+  const firstUncounted = groupPairs.find((m) => !counted(m.mentor) && !counted(m.mentee) && !(bare(m.mentor) && bare(m.mentee)));
+  // A pair of bare role words (师傅→徒弟) says nothing a reader can use.
+  const final = kept.filter(
+    (m) => !(bare(m.mentor) && bare(m.mentee)) && (!groupPairs.includes(m) || counted(m.mentor) || counted(m.mentee) || (!anyCounted && m === firstUncounted)),
+  );
+  // A bare role word (导师) says more with its scheme's name (青蓝工程导师).
+  for (const m of final) {
+    if (m.mentor && m.initiative && /^(导师|师傅|师父|帮带导师)$/.test(m.mentor)) {
+      const label = `${m.initiative.replace(/(工程|计划|制度|机制|模式|活动)$/, '')}${m.mentor}`;
+      const g = groups.get(m.mentor)!;
+      if (!groups.has(label)) groups.set(label, { ...g, label });
+      m.mentor = label;
+    }
+  }
+  kept.splice(0, kept.length, ...final);
   const used = new Set(kept.flatMap((m) => [m.mentor, m.mentee]));
   return { mentorships: kept, groups: [...groups.values()].filter((g) => used.has(g.label)) };
 }

@@ -32,6 +32,8 @@ export function plausibleName(s: string): boolean {
  */
 export function nameAt(text: string, at: number): string | undefined {
   const compound = surnames().has(text.slice(at, at + 2)) ? 1 : 0;
+  // 由县委书记任组长: the second character starts a title (组长), so this is no name.
+  if (titleWords().some((t) => t.length >= 2 && text.startsWith(t, at + 1 + compound))) return undefined;
   const two = text.slice(at, at + 2 + compound);
   const third = text[at + 2 + compound] ?? '';
   let name = two;
@@ -45,10 +47,18 @@ export function nameAt(text: string, at: number): string | undefined {
 
 /** A name that ends right before `end` (for X说, X表示): the 3-character one, else the 2. */
 export function nameBefore(text: string, end: number): string | undefined {
+  // 双方劝说: the verb must not be the end of a longer word (劝说).
+  let boundary = 0;
+  const toks = cut(text.slice(Math.max(0, end - 4), end + 2));
+  const cuts = new Set<number>();
+  for (const t of toks) cuts.add((boundary += t.length));
+  if (!cuts.has(Math.min(4, end))) return undefined;
   for (const len of [3, 2]) {
     const start = end - len;
     if (start < 0) continue;
     const cand = text.slice(start, end);
+    // 主任田杰说: the first character finishes a title (主任), so the name is the last two.
+    if (len === 3 && titleWords().some((t) => text.slice(Math.max(0, start + 1 - t.length), start + 1) === t)) continue;
     if (plausibleName(cand) && (len === 2 || !stops().has(cand[2]!))) {
       // 3 characters only when the character before is not part of a longer word.
       return cand;
