@@ -1,27 +1,89 @@
+import { alternation, wordMap } from '../../lang/zh/lexicon.js';
+import { CN_NUM, parseNumber } from '../../lang/zh/numerals.js';
 import type { FigureFact } from '../facts.js';
-import { parseNumber, quoteAround, sentenceAt, type ExtractContext } from './context.js';
+import { quoteAround, sentenceAt, type ExtractContext } from './context.js';
 import type { InitiativeHit } from './initiatives.js';
 import type { PlaceHit } from './places.js';
 
-/** Reported figures: a number with a counting unit; 余/多/左右 make it approximate. */
-const FIGURE = /(\d+(?:\.\d+)?)(万)?(余|多)?(名|人次|人|场次|场|期|个|家|项|件|户|支|种|批|所|%)(左右)?(?![年月日岁小时])/gu;
+/**
+ * Reported figures: a number (digits or Chinese numerals) with the measure word the text gives
+ * it (名, 位, 对, 个月, 万元, %, 成 …); 余/多/左右/超/近 make it approximate; rates such as
+ * 每周…一次 become value 1, unit 次/周. Years, dates, ordinals and ranges are not figures.
+ */
+let re: { figure: RegExp; rate: RegExp; before: string[]; after: string[] } | undefined;
+function patterns() {
+  if (re) return re;
+  const marks = wordMap('figure-markers.txt');
+  const before = marks.filter(([w]) => w === 'before').map(([, v]) => v);
+  const after = marks.filter(([w]) => w === 'after').map(([, v]) => v);
+  const units = alternation('units.txt');
+  re = {
+    figure: new RegExp(
+      `(\\d+(?:\\.\\d+)?|${CN_NUM}{1,5})\\s?(万|亿)?(${after.filter((a) => a.length === 1).join('|')})?\\s?(${units})(${after.filter((a) => a.length > 1).join('|')})?`,
+      'gu',
+    ),
+    rate: new RegExp(`每(?:个)?(周|月|季度|年|天|日)[^,，。;；]{0,14}?(至少)?(一|1)\\s?(次|项|篇|场|期|个)`, 'gu'),
+    before,
+    after,
+  };
+  return re;
+}
 
 export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[], main?: PlaceHit): FigureFact[] {
+  const { figure, rate, before } = patterns();
   const out: FigureFact[] = [];
-  for (const m of ctx.text.matchAll(FIGURE)) {
-    const prev = ctx.text[m.index! - 1] ?? '';
-    if (/[\d.—\-~～+]/.test(prev)) continue; // ranges (1—2件) and formulas (1+3)
-    const s = sentenceAt(ctx, m.index!);
-    const quote = quoteAround(ctx, m.index!, m.index! + m[0].length);
-    const about = initiatives.filter((i) => s && i.start >= s.start && i.start < s.start + s.text.length && i.start <= m.index!).at(-1);
+  const seen = new Set<string>();
+  const push = (at: number, len: number, value: number, unit: string, approx: boolean, key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const s = sentenceAt(ctx, at);
+    const quote = quoteAround(ctx, at, at + len);
+    const about = initiatives.filter((i) => s && i.start >= s.start && i.start < s.start + s.text.length && i.start <= at).at(-1);
     out.push({
-      subject: quote.replace(m[0], '').replace(/^[,，、\s]+|[,，、\s]+$/g, '').slice(0, 40) || quote,
-      value: parseNumber(m[1]!, m[2]),
-      unit: m[4]!,
-      approx: Boolean(m[3] || m[5]),
+      subject: quote.slice(0, 40),
+      value,
+      unit,
+      approx,
       about: about?.name ?? main?.name,
       evidence: quote,
     });
+  };
+  const text = ctx.text;
+  for (const m of text.matchAll(figure)) {
+    const at = m.index!;
+    const [whole, num, wan, approxAfter, unit, approxAfter2] = m as unknown as string[];
+    const prev = text[at - 1] ?? '';
+    const next = text.slice(at + whole!.length, at + whole!.length + 2);
+    const chinese = !/^\d/.test(num!);
+    if ((!chinese && /[\d.—\-~～－]/.test(prev)) || prev === '第') continue; // ranges (1—2件), ordinals
+    // 二三十年, 三四个: a range written with two numerals.
+    if (chinese && /[一二两三四五六七八九][一二两三四五六七八九]/.test(num!)) continue;
+    // 七组东山坝 (a hamlet), 千头万绪 (an idiom): not counts.
+    if (chinese && (unit === '组' || /[百千万]/.test(next[0] ?? ''))) continue;
+    if (chinese && /[\u3400-\u9fff]/.test(prev) && /[一二两三四五六七八九十]/.test(prev)) continue;
+    const n = parseNumber(num!);
+    if (!n) continue;
+    // Years and dates: 2022年, 3月21日 (only 个月 is a duration), 2008年9月.
+    if (unit === '年' && (n.value >= 1900 || /^[度级代初末底中前后起来]/.test(next))) continue;
+    if (unit === '天' && /^[内]/.test(next)) continue;
+    // 一 is an article (一名大学生, 一批), not a count; idioms (一步一个, 三言两语) have no unit after.
+    if (chinese && (n.value === 1 || /[一二两三四五六七八九十]/.test(next[0] ?? ''))) continue;
+    if (n.value === 1 && /^(名|位|个)$/.test(unit!)) continue;
+    if (unit === '点' && !chinese) continue; // 9点 is a time of day
+    if (unit === '成' && !/^[,，。、以]|^$/.test(next[0] ?? '') && !/超|近|约/.test(text.slice(at - 2, at))) continue;
+    // 8万余只 stays 8 with the unit 万只: the unit is the measure word as the text writes it.
+    const value = n.value;
+    const unitOut = `${wan ?? ''}${unit}`;
+    const approx = n.approx || Boolean(approxAfter || approxAfter2) || before.some((b) => text.slice(at - b.length, at) === b);
+    // The same count restated in another sentence is one figure (dedupe by value, unit, sentence).
+    const other = out.find((f) => f.value === value && f.unit === unitOut);
+    if (other && sentenceAt(ctx, at)?.text !== sentenceAt(ctx, text.indexOf(other.evidence))?.text) continue;
+    push(at, whole!.length, value, unitOut, approx, `${at}`);
+  }
+  for (const m of text.matchAll(rate)) {
+    const [whole, period, atLeast, , unit] = m as unknown as string[];
+    const at = m.index!;
+    push(at, whole!.length, 1, `${unit}/${period}`, Boolean(atLeast), `rate|${at}`);
   }
   return out;
 }
