@@ -1,11 +1,16 @@
 import type { InitiativeKind } from '../../model.js';
+import { alternation, wordMap, wordSet } from '../../lang/zh/lexicon.js';
+import { HAN } from '../../lang/zh/script.js';
+import { words } from '../../lang/zh/tokenizer.js';
 import type { InitiativeFact } from '../facts.js';
-import { HAN, quoteAround, type ExtractContext } from './context.js';
+import { quoteAround, type ExtractContext } from './context.js';
 import { placeNear, type PlaceHit } from './places.js';
 
 /**
- * Initiatives: quoted names (“雁雏共翔”计划, “书记工程”, “导师帮带制”), names after verbs of
- * launching (实施…计划, 开办…特训营), with a kind from their vocabulary and the place that runs them.
+ * Initiatives: quoted names (“雁雏共翔”计划, “书记帮带”, “1+N”模式), and names that end in a
+ * programme word of lang/zh/data/initiative-heads.txt with the modifiers before it (村级后备
+ * 力量链条式培育计划, 干部大讲堂). Quoted generic words (“传帮带”) are not programmes; meetings,
+ * ceremonies and documents are events, not programmes.
  */
 export interface InitiativeHit {
   name: string;
@@ -16,91 +21,131 @@ export interface InitiativeHit {
   aliases: string[];
 }
 
-const SUFFIX = '计划|工程|行动|机制|制度|模式|体系|讲堂|学堂|特训营|提升年(?!轻)|服务圈|故事会|党建品牌|品牌|活动|之旅|历练|培训|战区';
-const NAME_SUFFIX = new RegExp(`(${SUFFIX}|制|(建设|攻坚|作风|能力|落实|服务|效能)年)$`);
-// The suffix may carry a short qualifier: “清仓补短+百花齐放”培育体系, “探路破局”研学行动.
-const QUOTED = new RegExp(`“([^”“]{2,20})”((?:[${HAN}]{0,2}?(?:${SUFFIX}))+)?`, 'gu');
-const LAUNCH = new RegExp(
-  `(?:创新开办|创新推出|实施|推出|推行|开办|建立|构建|启动|做实|深化|举办|打造)(?:了)?((?:首届|第[一二三四五六七八九十\\d]+期)?[${HAN}]{2,14}?(?:计划|工程|行动|机制|特训营|讲堂|大讲堂))`,
-  'gu',
-);
-const MENTORING_WORDS = /帮带|带徒|传帮带|结对|导师|一带/;
+const EVENT = /(会|会议|座谈会|仪式|大会|典礼|方案|通知|意见|办法|规定|承诺书|决定)$/;
+const PUNCT = /[,，、。；;:：“”‘’"()（）!！?？《》\s【】\[\]|丨·•]/;
 
-const KIND_RULES: Array<[RegExp, InitiativeKind]> = [
-  [MENTORING_WORDS, 'mentoring'],
-  [/研学|取经|之旅|考察/, 'study-tour'],
-  [/对标/, 'benchmarking'],
-  [/挂职|下沉|蹲苗|驻企|蹲点|练兵|战区|一线锻炼|领航/, 'field-placement'],
-  [/培训|讲堂|学堂|特训营|课|夜读|故事会|大学生|提升计划|提升行动|能力提升|培育|头雁/, 'training'],
-  [/服务|护航|帮扶|进千企|微实事/, 'service'],
-  [/提升年|攻坚年|活动|行动|创建/, 'campaign'],
-  [/机制|制度|治理|工程|制$|互助/, 'governance'],
-];
+let cache: { heads: Map<string, InitiativeKind>; headRe: RegExp; quoted: RegExp; kinds: Array<[InitiativeKind, RegExp]> } | undefined;
+function lexicon() {
+  if (cache) return cache;
+  const heads = new Map(wordMap('initiative-heads.txt') as Array<[string, InitiativeKind]>);
+  const headAlt = alternation('initiative-heads.txt').split('|').filter((h) => !h.includes('\t')).join('|');
+  const headWords = [...heads.keys()].sort((a, b) => b.length - a.length).join('|');
+  cache = {
+    heads,
+    headRe: new RegExp(`(?:${headWords})`, 'gu'),
+    // “X”, optionally followed by a short qualifier and a head: “清仓补短+百花齐放”培育体系.
+    quoted: new RegExp(`“([^”“\\n]{2,24})”((?:[^\\s${'把将在的是为了和与及到让使对'}，,。、；;“”]{0,6}?(?:${headWords})))?`, 'gu'),
+    kinds: wordMap('initiative-kinds.txt').map(([kind, ws]) => [kind as InitiativeKind, new RegExp(ws.split(/\s+/).join('|'), 'u')]),
+  };
+  void headAlt;
+  return cache;
+}
 
 export function kindOf(name: string, context = ''): InitiativeKind {
-  for (const [re, kind] of KIND_RULES) if (re.test(name)) return kind;
-  for (const [re, kind] of KIND_RULES) if (re.test(context)) return kind;
+  const { kinds, heads } = lexicon();
+  for (const [kind, re] of kinds) if (re.test(name)) return kind;
+  for (const [head, kind] of heads) if (name.endsWith(head) && kind !== 'other') return kind;
+  for (const [kind, re] of kinds) if (re.test(context)) return kind;
   return 'other';
 }
 
-/** A quoted phrase is an initiative's name when it ends like one or a suffix follows it. */
+const endsWithHead = (s: string) => [...lexicon().heads.keys()].some((h) => s.endsWith(h) && s.length > h.length);
+const MENTORING = /帮带|带徒|结对|导师|师徒|青蓝|以老带新|一带/;
+
+/** A quoted phrase is a programme's name when it is followed by a head, ends like one, or says mentoring. */
 function quotedName(inner: string, suffix: string | undefined, before: string): string | undefined {
-  if (/[,，、。;；!！?？]/.test(inner)) return undefined;
-  // A role in quotes (“帮带导师”, “导师”51人) names people, not a scheme.
-  if (/导师$|员$/.test(inner) && !suffix) return undefined;
-  // “干部素质提升年”活动: the name already ends like a name; 活动/行动 only describe it.
-  if (suffix && NAME_SUFFIX.test(inner) && /^(活动|行动|培训)$/.test(suffix)) return inner;
-  if (suffix) return inner + (suffix === '党建品牌' ? '' : suffix);
-  // 黄金园街道的“淬锋行动”, 区人社局…“雷锋人社服务+”: a unit's own named brand.
-  if (/(街道|镇|乡|村|局|区|县)的$/.test(before)) return inner;
-  if (NAME_SUFFIX.test(inner) && inner.length >= 3) return inner;
-  if (MENTORING_WORDS.test(inner) && inner.length <= 6) return inner;
+  inner = inner.replace(/[‘’'"]/g, '');
+  if (/[,，。;；!！?？]/.test(inner) || inner.length > 20) return undefined;
+  if (/、/.test(inner) && !suffix) return undefined;
+  if (suffix) {
+    if (wordSet('generic-schemes.txt').has(inner) && suffix.length <= 2 && !/机制|制度|模式|活动/.test(suffix)) return undefined;
+    return inner + suffix;
+  }
+  if (wordSet('generic-schemes.txt').has(inner)) return undefined;
+  if (endsWithHead(inner) && inner.length >= 3) return inner;
+  if (MENTORING.test(inner) && inner.length <= 8) return inner;
+  // 实施“千万工程”, 推广“枫桥经验”, 开展“代理一周书记”: a launch verb names it.
+  if (/(实施|推行|推出|开展|启动|打造|创新|探索|学习借鉴|推进|推广|依托|建立|采取|构建)[了]?$/.test(before) && inner.length >= 3) return inner;
+  if (/(工程|经验|计划|行动|品牌)$/.test(inner)) return inner;
   return undefined;
+}
+
+/** The name ending at `end` whose last word is the head found there: modifiers back to a boundary. */
+function nameBefore(text: string, sentenceStart: number, headStart: number, head: string): string | undefined {
+  const from = Math.max(sentenceStart, headStart - 20);
+  const toks = words(text.slice(from, headStart));
+  // The window may cut a word in two: its first token is not trusted.
+  if (from > sentenceStart) toks.shift();
+  const boundary = wordSet('initiative-boundaries.txt');
+  let mod = '';
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const t = toks[i]!;
+    if (PUNCT.test(t.word) || boundary.has(t.word) || /^(p|c|uj|ul|u|d|r|y|e|o|zg)$/.test(t.tag)) break;
+    if (/^\d+$/.test(t.word) && /^[年月日]/.test(toks[i + 1]?.word ?? '')) break;
+    if (mod.length + t.word.length > 14) break;
+    mod = t.word + mod;
+  }
+  mod = mod.replace(/^(今年|去年|近年来|目前|同时|此外)+/, '').replace(/^([\d两一二三四五六七八九十]+[个期项名批次场])/, '');
+  if (mod.length < 2) return undefined;
+  // A general word (模式, 机制) needs a modifier that names something (not 一种合作模式, 竞争机制).
+  if (/^(模式|机制|体系|制度|计划|工程|行动|系列活动)$/.test(head) && (mod.length < 3 || /^(一种|一套|一项|一个|这|该|各|有关|相关|长效)/.test(mod))) return undefined;
+  return mod + head;
 }
 
 export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main?: PlaceHit): InitiativeHit[] {
   const { text } = ctx;
+  const { quoted, headRe } = lexicon();
   const hits: InitiativeHit[] = [];
-  const quoted = [...text.matchAll(QUOTED)];
-  const named = new Set<number>();
-  for (const [i, m] of quoted.entries()) {
-    let name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!));
-    // “千名干部进千企”“乡村振兴四项行动”“党员干部下沉社区……”: names listed together.
-    const adjacent = (j: number) => quoted[j] && named.has(j) && quoted[j]!.index! + quoted[j]![0].length === m.index!;
-    if (!name && !/[,，、。;；!！?？]/.test(m[1]!.replace(/…+$/, '')) && (adjacent(i - 1) || (quotedName(quoted[i + 1]?.[1] ?? '', quoted[i + 1]?.[2], '') && quoted[i + 1]!.index === m.index! + m[0].length))) {
-      name = m[1]!.replace(/…+$/, '');
-    }
-    if (!name) continue;
-    named.add(i);
-    hits.push({ name, kind: kindOf(name, text.slice(m.index!, m.index! + 40)), start: m.index!, end: m.index! + m[0].length, aliases: m[2] ? [m[1]!] : [] });
+  const covered = (a: number, b: number) => hits.some((h) => h.start < b && a < h.end);
+  const add = (name: string, start: number, end: number, aliases: string[] = []) => {
+    if (EVENT.test(name) || /《/.test(name) || name.length < 3) return;
+    hits.push({ name, kind: kindOf(name, text.slice(start, start + 40)), start, end, aliases });
+  };
+  for (const m of text.matchAll(quoted)) {
+    const name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!));
+    if (name) add(name, m.index!, m.index! + m[0].length, m[2] ? [m[1]!.replace(/[‘’]/g, '')] : []);
   }
-  for (const m of text.matchAll(LAUNCH)) {
-    const name = m[1]!.replace(/^(首届|第[一二三四五六七八九十\d]+期)/, '');
-    const start = m.index! + m[0].length - m[1]!.length;
-    if (hits.some((h) => h.start <= start && h.end >= start)) continue;
-    hits.push({ name, kind: kindOf(name), start, end: start + m[1]!.length, aliases: [] });
+  for (const s of ctx.seg.sentences) {
+    for (const m of s.text.matchAll(headRe)) {
+      const at = s.start + m.index!;
+      const end = at + m[0].length;
+      if (covered(at, end) || text[end] === '”' || /^[员长]/.test(text[end] ?? '')) continue;
+      // A head that is itself the start of a longer word (计划生育, 工程师) names no programme.
+      if (/^(生育|师|款|队伍建设)/.test(text.slice(end, end + 4)) && m[0] !== '导师队伍') continue;
+      const name = nameBefore(text, s.start, at, m[0]);
+      if (!name) continue;
+      const start = end - name.length;
+      if (covered(start, end)) continue;
+      add(name, start, end);
+    }
   }
   for (const h of hits) h.place = placeNear(ctx, places, h.start, main);
-  return hits.sort((a, b) => a.start - b.start);
+  // One programme named twice (浙江宁海跟班学习 and 宁海跟班学习): the shorter is an alias.
+  hits.sort((a, b) => a.start - b.start);
+  for (const h of hits) {
+    const longer = hits.find((o) => o !== h && o.name.length > h.name.length && o.name.includes(h.name) && h.name.length >= 4);
+    if (longer && !longer.aliases.includes(h.name)) longer.aliases.push(h.name);
+  }
+  return hits.filter((h) => !hits.some((o) => o !== h && o.aliases.includes(h.name)));
 }
 
 export function initiativeFacts(ctx: ExtractContext, hits: InitiativeHit[], main?: PlaceHit): InitiativeFact[] {
   const byName = new Map<string, InitiativeFact>();
   for (const h of hits) {
     const place = h.place ?? main;
-    if (!place) continue;
-    const existing = byName.get(h.name);
+    const existing = byName.get(h.name) ?? [...byName.values()].find((f) => f.aliases.includes(h.name) || h.aliases.includes(f.name));
     if (existing) {
-      if (!existing.places.includes(place.name)) existing.places.push(place.name);
+      if (place && !existing.places.includes(place.name)) existing.places.push(place.name);
+      for (const a of [h.name, ...h.aliases]) if (a !== existing.name && !existing.aliases.includes(a)) existing.aliases.push(a);
       continue;
     }
     byName.set(h.name, {
       name: h.name,
       kind: h.kind,
       aliases: h.aliases.filter((a) => a !== h.name),
-      places: [place.name],
+      places: place ? [place.name] : [],
       // Year-long campaigns (…提升年) are provincial: one node across the province's articles.
-      scope: /年$/.test(h.name) && place.place ? place.place.code.slice(0, 2) : undefined,
+      scope: /年$/.test(h.name) && place?.place ? place.place.code.slice(0, 2) : undefined,
       runBy: [],
       evidence: quoteAround(ctx, h.start, h.end),
     });
