@@ -44,7 +44,12 @@ function load(): Map<string, GazPlace> {
 
 /** 西辛庄村委会 → 西辛庄村, 多福巷社区居委会 → 多福巷社区. */
 export function villageName(raw: string): string {
-  return raw.replace(/(村民委员会|村委会|委会)$/, (m) => (m === '委会' ? '' : '村')).replace(/居委会$/, '').replace(/村村$/, '村');
+  return raw
+    .replace(/(社区)?(居民委员会|居委会|居)$/, '社区')
+    .replace(/(村民委员会|村委会)$/, '村')
+    .replace(/委会$/, '')
+    .replace(/村村$/, '村')
+    .replace(/社区社区$/, '社区');
 }
 
 /** The 37 MB village table, read once and only when a village is asked for. */

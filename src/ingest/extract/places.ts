@@ -1,5 +1,7 @@
 import { allOfLevel, ancestry, placesNamed, townshipsOf, villagesOf, type GazPlace } from '../gazetteer.js';
 import type { PlaceFact } from '../facts.js';
+import { wordMap, wordSet } from '../../lang/zh/lexicon.js';
+import { cut } from '../../lang/zh/tokenizer.js';
 import { HAN, occurrences, quoteAround, sentenceAt, type ExtractContext } from './context.js';
 
 /**
@@ -17,22 +19,30 @@ export interface PlaceHit {
   aliases: string[];
 }
 
-const SUFFIX = /(省|市|自治州|地区|盟|自治县|县|区|旗)$/;
-// Two-character county names that are ordinary words (城区 = "urban area").
-const GENERIC = new Set(['城区', '郊区', '矿区', '新区', '市区', '县区']);
 const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 const LEVEL_RANK: Record<string, number> = { province: 0, prefecture: 1, county: 2, township: 3, street: 3, village: 4 };
 
 let upper: Array<{ form: string; place: GazPlace; short: boolean }> | undefined;
+/** The short forms of a full name (lang/zh/data/place-forms.txt): 务川仡佬族苗族自治县 → 务川县, 务川. */
+export function shortForms(name: string): string[] {
+  for (const [pattern, repl] of wordMap('place-forms.txt')) {
+    const re = new RegExp(pattern, 'u');
+    if (re.test(name)) return repl.split('|').map((r) => name.replace(re, r)).filter((f) => f !== name && f.length >= 2);
+  }
+  return [];
+}
 function upperForms() {
   if (upper) return upper;
   upper = [];
+  const stop = wordSet('place-stop-forms.txt');
   for (const level of ['province', 'prefecture', 'county'] as const) {
     for (const p of allOfLevel(level)) {
-      if (GENERIC.has(p.name) || PLACEHOLDERS.has(p.name)) continue;
+      if (stop.has(p.name) || PLACEHOLDERS.has(p.name)) continue;
       upper.push({ form: p.name, place: p, short: false });
-      const short = p.name.replace(SUFFIX, '');
-      if (short !== p.name && short.length >= 2 && !/(自治|族)/.test(short)) upper.push({ form: short, place: p, short: true });
+      for (const short of shortForms(p.name)) {
+        // 务川县 (for 务川仡佬族苗族自治县) reads as a full name; 务川 is a short form.
+        if (!stop.has(short)) upper.push({ form: short, place: p, short: !/[县州旗]$/.test(short) });
+      }
     }
   }
   // Longer forms first, so 濮阳县 wins over 濮阳 at the same place in the text.
@@ -56,11 +66,22 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
 
   // 0. Industrial parks and development zones first (武汉新港潘湾产业园 is a park, not 武汉);
   // they go under the article's main place, known at the end.
-  const PARK = new RegExp(`([${HAN}]{2,12}?)(产业园区|产业园|工业园区|工业园|经济开发区|高新区)`, 'gu');
+  const PARK = new RegExp(`([${HAN}]{2,12}?)(产业园区|产业园|工业园区|工业园|经济开发区|开发区|高新区)`, 'gu');
   const BOUNDARY = /^.*(、|依托|借鉴|下沉|进驻|深入|走进|奔赴|让|使|在|到|县|和|及|与)/u;
   for (const m of text.matchAll(PARK)) {
     let name = m[0].replace(BOUNDARY, '');
     if (name === m[2]) name = m[0].slice(-m[2]!.length - 2);
+    // 苏州市吴江开发区: the city is a place of its own; the park is 吴江开发区.
+    for (let again = true; again; ) {
+      again = false;
+      for (const f of upperForms()) {
+        if (!f.short && f.place.level !== 'county' && name.startsWith(f.form) && name.length - f.form.length >= 4) {
+          name = name.slice(f.form.length);
+          again = true;
+          break;
+        }
+      }
+    }
     const start = m.index! + m[0].length - name.length;
     if (/^[三四五六七八九十几各多大]|^等|园区$/.test(name) && !/开发区|高新区/.test(name)) continue;
     if (!free(start, start + name.length) || name.length < 4) continue;
@@ -88,8 +109,13 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
     if (!free(c.start, c.end)) continue;
     let choice = c.places;
     // 浙江万抹农业发展有限公司, 湖北嘉特…公司: a place word inside a company's name.
-    if (c.short && new RegExp(`^[${HAN}]{2,14}?(有限公司|公司|集团)`).test(text.slice(c.end, c.end + 18))) continue;
-    if (c.short) choice = choice.filter((p) => p.level !== 'county' || inContext(p));
+    if (c.short && new RegExp(`^[${HAN}]{2,14}?(有限公司|公司|集团)|^[${HAN}]{0,4}(大学|学院)(?!生)`).test(text.slice(c.end, c.end + 18))) continue;
+    // 花垣镇, 高铁岭镇: a short form that runs into a township's or village's suffix is part of that name.
+    if (c.short && /^[镇乡村]|^街道/.test(text.slice(c.end, c.end + 2))) continue;
+    // 富阳富春街道: a county's short form right before one of its townships needs no other context.
+    const beforeTownship = (p: GazPlace) =>
+      p.level === 'county' && townshipsOf(p.code).some((t) => text.startsWith(t.name, c.end) || (t.name.length > 3 && text.startsWith(t.name.replace(/(镇|乡|街道)$/, ''), c.end)));
+    if (c.short) choice = choice.filter((p) => p.level !== 'county' || inContext(p) || beforeTownship(p));
     if (choice.length > 1) {
       const near = choice.filter((p) => inContext(p) || context.has(p.code));
       if (near.length > 0) choice = near;
@@ -98,7 +124,10 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
     }
     const place = choice[0];
     if (!place) continue;
-    take({ name: place.name, start: c.start, end: c.end, place, level: place.level, aliases: c.short ? [c.form] : [] });
+    // 务川仡佬族苗族自治县 is written and read 务川县: that is its name here, the official one an alias.
+    const readable = /自治/.test(place.name) ? shortForms(place.name)[0] : undefined;
+    const name = readable ?? place.name;
+    take({ name, start: c.start, end: c.end, place, level: place.level, aliases: [...new Set([c.form, place.name])].filter((a) => a !== name) });
   }
 
   // 2. Townships and villages below the counties the article mentions.
@@ -124,7 +153,17 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
       const start = end - len;
       const name = text.slice(start, end);
       const found = placesNamed(name).filter((p) => p.level === 'township' || p.level === 'street');
-      if (found.length === 1 && free(start, end)) {
+      // 文明村镇: the name must start at a word boundary (明村镇 is no township here).
+      const startsWord = () => {
+        let pos = Math.max(0, start - 4);
+        for (const t of cut(text.slice(pos, end))) {
+          if (pos === start) return true;
+          if (pos > start) return false;
+          pos += t.length;
+        }
+        return false;
+      };
+      if (found.length === 1 && free(start, end) && startsWord()) {
         take({ name, start, end, place: found[0], level: found[0]!.level, aliases: [] });
         break;
       }
@@ -139,8 +178,24 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
     }
   }
 
+  // Villages the dataset lacks (or names otherwise): 小市镇韭菜园子村 right after its township,
+  // 龙泉村村支书 before a village office. Placed under that township, else the nearest place.
+  const VILLAGE_AFTER = new RegExp(`^([${HAN}]{1,5}?(?:村|社区))(?![民委里庄镇])`, 'u');
+  for (const t of hits.filter((h) => h.level === 'township' || h.level === 'street')) {
+    const m = VILLAGE_AFTER.exec(text.slice(t.end, t.end + 8));
+    if (m && free(t.end, t.end + m[1]!.length) && !/^(全|该|本|各|每|新农|社区)/.test(m[1]!)) {
+      take({ name: m[1]!, start: t.end, end: t.end + m[1]!.length, level: 'village', parentName: t.name, aliases: [] });
+    }
+  }
+  for (const m of text.matchAll(new RegExp(`(?<=^|[,，、。；;的是在和与及到\\n])([${HAN}]{2,4}村)(?=村支书|村党|村委|村两委|党支部|党总支)`, 'gu'))) {
+    const at = m.index!;
+    if (!free(at, at + m[1]!.length) || /^(全|该|本|各|每|新农|行政|自然|贫困|示范|重点)/.test(m[1]!)) continue;
+    const parent = hits.filter((h) => h.start < at && h.level !== 'village' && h.level !== 'park').at(-1);
+    take({ name: m[1]!, start: at, end: at + m[1]!.length, level: 'village', parentName: parent?.name, aliases: [] });
+  }
+
   const main = mainPlace(hits, text);
-  for (const h of hits) if (h.level === 'park') h.parentName = main?.name;
+  for (const h of hits) if ((h.level === 'park' || h.level === 'village') && !h.place && !h.parentName) h.parentName = main?.name;
   return { hits: hits.sort((a, b) => a.start - b.start), main };
 }
 
