@@ -1,32 +1,33 @@
 /**
- * `npm run eval`: extraction alone (no curated corrections) against the curated facts of the
- * seed articles and of our own test articles; precision and recall per fact type.
+ * `npm run eval`: extraction alone (no curated corrections) scored with the team's scorer
+ * (../shared/eval/score.mjs): the seeds, our own test articles, each batch of the shared
+ * development corpus (../shared/corpus/dev/<batch>, when present), and all of them together.
+ *   --verbose       one line per article
+ *   --keep DIR      keep the extract documents and pairs in DIR
  */
-import { evalCorpus } from '../src/eval/corpus.js';
-import { addScores, score, table } from '../src/eval/score.js';
-import { factKey } from '../src/ingest/corrections.js';
-import { FACT_TYPES, sameFact } from '../src/ingest/match.js';
-import { prepareArticle } from '../src/ingest/pipeline.js';
+import { parseArgs } from 'node:util';
+import { SCORER, curatedSets, devBatches, devSet } from '../src/eval/corpus.js';
+import { scoreSet, scorerAvailable } from '../src/eval/score.js';
 
-const verbose = process.argv.includes('--verbose');
-let seeds: ReturnType<typeof score> | undefined;
-let own: ReturnType<typeof score> | undefined;
-for (const a of evalCorpus()) {
-  const { extracted } = prepareArticle(a.input);
-  const s = score(extracted, a.curated);
-  if (a.corpus === 'seeds') seeds = seeds ? addScores(seeds, s) : s;
-  else own = own ? addScores(own, s) : s;
-  if (verbose) {
-    console.log(`\n${a.name}\n${table(s)}`);
-    for (const t of FACT_TYPES) {
-      const ex = extracted[t] as any[];
-      const cu = a.curated[t] as any[];
-      const wrong = ex.filter((e) => !cu.some((c) => sameFact(t, e, extracted, c, a.curated))).map((f) => factKey(t, f));
-      const missed = cu.filter((c) => !ex.some((e) => sameFact(t, e, extracted, c, a.curated))).map((f) => factKey(t, f));
-      if (wrong.length || missed.length) console.log(`  ${t}: wrong ${JSON.stringify(wrong)} missed ${JSON.stringify(missed)}`);
-    }
-  }
+const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, keep: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+if (values.help) {
+  console.log('usage: npm run eval [-- --verbose] [-- --keep DIR]');
+  process.exit(0);
 }
-console.log('\nSeed articles (5):\n' + table(seeds!));
-console.log('\nOur own test articles (test/fixtures/articles):\n' + table(own!));
-console.log('\nAll:\n' + table(addScores(seeds!, own!)));
+if (!scorerAvailable()) {
+  console.error(`the scorer ${SCORER} is not there: put the shared materials beside the repository (../shared) or set SCORER`);
+  process.exit(2);
+}
+const curated = curatedSets();
+const sets = [
+  { id: 'seeds', set: 'seeds (curated)', articles: curated.filter((a) => a.set === 'seeds') },
+  { id: 'own', set: 'own test articles (test/fixtures/articles)', articles: curated.filter((a) => a.set === 'own') },
+  ...devBatches().map((b) => ({ id: b, set: `shared dev batch ${b}`, articles: devSet(b) })),
+];
+if (devBatches().length === 0) console.log('(no ../shared/corpus/dev: only the curated sets are scored)');
+for (const { id, set, articles } of sets) {
+  const s = scoreSet(set, articles, { verbose: values.verbose, keep: values.keep && `${values.keep}/${id}` });
+  console.log(`\n## ${set}: ${articles.length} articles\n${s.table}`);
+}
+const all = sets.flatMap((s) => s.articles);
+console.log(`\n## total: ${all.length} articles\n${scoreSet('total', all).table}`);

@@ -30,7 +30,8 @@ test('seed 000: site chrome, repeated headline, credits, app promo and comment b
 test('seed 001: bylines and comment widgets are cut, the body is intact', () => {
   const c = seed('001_d817c56bb40bf31e.txt');
   assert.ok(c.text.endsWith('奋力书写着建设区域性中心城市的新篇章。'));
-  assert.ok(c.credits.some((x) => x.name === '龚莉' && x.role === '审核'));
+  assert.ok(c.credits.some((x) => x.name === '龚莉' && x.role === 'reviewer'));
+  assert.ok(c.credits.some((x) => x.name === '吴芳' && x.role === 'journalist'));
   assert.ok(!c.text.includes('吴芳'));
 });
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { evalCorpus } from '../src/eval/corpus.js';
-import { addScores, precision, recall, score } from '../src/eval/score.js';
+import { curatedSets, devBatches, devSet, SHARED_DIR } from '../src/eval/corpus.js';
+import { scoreSet, scorerAvailable } from '../src/eval/score.js';
 import { cleanArticle } from '../src/ingest/clean.js';
 import { extractFacts } from '../src/ingest/extract/index.js';
 import { IngestInputError, prepareArticle } from '../src/ingest/pipeline.js';
@@ -50,19 +50,35 @@ test('traditional-script articles are extracted in simplified form', () => {
   assert.ok(d.mentorships.some((m) => m.initiative === '导师帮带制'));
 });
 
-test('quality holds on the seeds and on our own articles (HTML with chrome, traditional, other provinces)', () => {
-  const scores = evalCorpus().map((a) => score(prepareArticle(a.input).extracted, a.curated));
-  const all = scores.reduce(addScores);
-  const floor = { places: [0.9, 0.85], initiatives: [0.9, 0.85], people: [0.9, 0.85], mentorships: [0.8, 0.75] } as const;
-  for (const [t, [p, r]] of Object.entries(floor)) {
-    const s = all[t as keyof typeof all];
-    assert.ok(precision(s) >= p, `${t} precision ${precision(s).toFixed(2)} < ${p}`);
-    assert.ok(recall(s) >= r, `${t} recall ${recall(s).toFixed(2)} < ${r}`);
-  }
+// Regression guards, scored with the team's scorer (../shared/eval/score.mjs). Floors sit a little
+// under what `npm run eval` measured when they were set (see README), so a change that loses
+// ground on real text fails here. Without ../shared these skip with a message.
+const noShared = scorerAvailable() ? false : `no scorer at ${SHARED_DIR}/eval/score.mjs (the shared materials are not beside the repository)`;
+const guard = (set: string, floors: Record<string, number>, f1: Record<string, number>) => {
+  for (const [type, floor] of Object.entries(floors)) assert.ok((f1[type] ?? 0) >= floor, `${set}: ${type} F1 ${f1[type]} < ${floor}`);
+};
+
+test('quality holds on the seeds and on our own articles', { skip: noShared }, () => {
+  const curated = curatedSets();
+  guard('seeds', { places: 0.9, people: 0.95, mentorships: 0.6, figures: 0.8 }, scoreSet('seeds', curated.filter((a) => a.set === 'seeds')).f1);
+  guard('own', { places: 0.95, people: 0.95, mentorships: 0.95, initiatives: 0.8, figures: 0.95 }, scoreSet('own', curated.filter((a) => a.set === 'own')).f1);
 });
 
+const DEV_FLOORS: Record<string, Record<string, number>> = {
+  // batch a: developed on
+  a: { places: 0.95, people: 0.95, credits: 0.95, initiatives: 0.75, mentorships: 0.78, figures: 0.92, title: 0.95, date: 0.95 },
+  // batch b: held out (never tuned on); its floors guard against regressions only
+  b: { places: 0.85, people: 0.7, credits: 0.85, initiatives: 0.5, mentorships: 0.6, figures: 0.7, title: 0.75, date: 0.95 },
+};
+for (const batch of ['a', 'b']) {
+  const skip = noShared || (devBatches().includes(batch) ? false : `no ../shared/corpus/dev/${batch}`);
+  test(`quality holds on the shared dev batch ${batch} (real articles)`, { skip }, () => {
+    guard(`dev/${batch}`, DEV_FLOORS[batch]!, scoreSet(batch, devSet(batch)).f1);
+  });
+}
+
 test('HTML: the main content is kept; navigation, related news, comments and scripts are not', () => {
-  const own = evalCorpus().find((a) => a.name === '101_yilong.html')!;
+  const own = curatedSets().find((a) => a.name === '101_yilong.html')!;
   const p = prepareArticle(own.input);
   for (const noise of ['首页', '营山县', '阆中', '评论', 'ICP', '分享到', '_hmt', 'document.write', '广告']) assert.ok(!p.cleaned.text.includes(noise), noise);
   assert.equal(p.extracted.article.publishedAt, '2024-06-12');

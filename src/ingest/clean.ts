@@ -50,7 +50,7 @@ export function cleanArticle(raw: string): CleanedArticle {
     // Footers follow a body: a marker before any real text is a dateline, not the end.
     if (kept.join('').length > 150 && isTail(simp)) {
       // Bylines in the footer are credits of the article, not actors in it.
-      for (const l of lines.slice(i, i + 6)) if (/^(记者|编辑|责编|责任编辑|作者|审核|通讯员)/.test(simplifyAligned(l))) addCredits(creditsIn(l));
+      for (const l of lines.slice(i).filter(Boolean).slice(0, 12)) if (/^(记者|编辑|责编|责任编辑|作者|审核|通讯员|撰稿|文稿|摄影|校对)/.test(simplifyAligned(l))) addCredits(creditsIn(l));
       break;
     }
     if (!bodyStarted && isBody(simp)) bodyStarted = true;

@@ -90,7 +90,9 @@ function bylineNames(run: string): string[] {
  * 责任编辑:刘钰, 文稿丨刘 剑, 李支方 摄. `line` is in original script; roles are matched in
  * simplified form and names are returned as written.
  */
-export function creditsIn(line: string): Credit[] {
+export function creditsIn(raw: string): Credit[] {
+  // 丨 and | separate bylines (记者:吴芳丨通讯员:李峤); 丨 is a Han character, so it goes first.
+  const line = raw.replace(/[丨|｜]/g, ' ');
   const simple = simplifyAligned(line);
   const roleOf = new Map(wordMap('credit-roles.txt'));
   const marks = [...simple.matchAll(roles())].filter((m) => {

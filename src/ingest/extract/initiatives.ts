@@ -1,5 +1,5 @@
 import type { InitiativeKind } from '../../model.js';
-import { alternation, wordMap, wordSet } from '../../lang/zh/lexicon.js';
+import { alternation, orderedPairs, wordMap, wordSet } from '../../lang/zh/lexicon.js';
 import { HAN } from '../../lang/zh/script.js';
 import { words } from '../../lang/zh/tokenizer.js';
 import type { InitiativeFact } from '../facts.js';
@@ -27,7 +27,7 @@ const PUNCT = /[,，、。；;:：“”‘’"()（）!！?？《》\s【】\[\
 let cache: { heads: Map<string, InitiativeKind>; headRe: RegExp; quoted: RegExp; kinds: Array<[InitiativeKind, RegExp]> } | undefined;
 function lexicon() {
   if (cache) return cache;
-  const heads = new Map(wordMap('initiative-heads.txt') as Array<[string, InitiativeKind]>);
+  const heads = new Map(orderedPairs('initiative-heads.txt') as Array<[string, InitiativeKind]>);
   const headAlt = alternation('initiative-heads.txt').split('|').filter((h) => !h.includes('\t')).join('|');
   const headWords = [...heads.keys()].sort((a, b) => b.length - a.length).join('|');
   cache = {
@@ -35,7 +35,7 @@ function lexicon() {
     headRe: new RegExp(`(?:${headWords})`, 'gu'),
     // “X”, optionally followed by a short qualifier and a head: “清仓补短+百花齐放”培育体系.
     quoted: new RegExp(`“([^”“\\n]{2,24})”((?:[^\\s${'把将在的是为了和与及到让使对'}，,。、；;“”]{0,6}?(?:${headWords})))?`, 'gu'),
-    kinds: wordMap('initiative-kinds.txt').map(([kind, ws]) => [kind as InitiativeKind, new RegExp(ws.split(/\s+/).join('|'), 'u')]),
+    kinds: orderedPairs('initiative-kinds.txt').map(([kind, ws]) => [kind as InitiativeKind, new RegExp(ws.split(/\s+/).join('|'), 'u')]),
   };
   void headAlt;
   return cache;

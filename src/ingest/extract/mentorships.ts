@@ -1,5 +1,6 @@
 import { alternation, jsonData, wordList } from '../../lang/zh/lexicon.js';
 import { NUMBER, parseNumber } from '../../lang/zh/numerals.js';
+import { nameAt, nameBefore, titleWords } from '../../lang/zh/names.js';
 import { HAN } from '../../lang/zh/script.js';
 import type { MentorshipFact } from '../facts.js';
 import { clauseQuote, occurrences, sentenceAt, type ExtractContext } from './context.js';
@@ -38,6 +39,11 @@ interface Frame {
   menteeUnknown?: boolean;
   pairs?: boolean;
   strength?: 'explicit' | 'implied';
+  /** A group side must hold a noun of its side's lexicon (not just 党员, 群众). */
+  menteeNoun?: boolean;
+  mentorNoun?: boolean;
+  /** The mentor's label built from slots: "{X}{S}师傅" (科级“师带徒”… → 科级师带徒师傅). */
+  mentorLabel?: string;
 }
 export const frames = () => jsonData<{ frames: Frame[] }>('mentorship-frames.json').frames;
 
@@ -76,7 +82,9 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   const counts = [...label.matchAll(COUNT)].map((m) => parseNumber(m[1]!)).filter((n) => !!n);
   if (counts.length < 2) label = label.replace(BOUNDARY, '');
   label = label.replace(/^(?:了|的|和|与|及|对|向|由|是|有|共|均|都|也|还)+/, '').replace(/(?:们|等)$/, '').trim();
-  if (label.length < 2 || label.length > 40 || !heads().any.test(label)) return undefined;
+  // 74名年轻“尖兵”: a head count of people makes a group even without a known noun.
+  const counted = counts.length > 0 && new RegExp(`${NUMBER}\\s*(?:名|位|人)`, 'u').test(label);
+  if (label.length < 2 || label.length > 60 || (!heads().any.test(label) && !counted)) return undefined;
   const size = counts.length > 0 ? counts.reduce((s, n) => s + n!.value, 0) : undefined;
   return { label, size, approx: counts.some((n) => n!.approx), evidence };
 }
@@ -125,8 +133,14 @@ export function extractMentorships(
   /** The person a pronoun (他/她) refers to: the last one named before `at`. */
   const antecedent = (at: number) => personAt.filter((x) => x.end <= at).at(-1)?.p.name;
 
-  const resolve = (side: 'mentor' | 'mentee', raw: string, start: number, frame: Frame): string[] => {
+  const resolve = (side: 'mentor' | 'mentee', raw: string, start: number, frame: Frame, matchStart = start): string[] => {
     const end = start + raw.length;
+    // 他/她: the person named last before (几年前,他与…马晔结成帮带对子).
+    if (/^[他她]$|[,，]?[他她]$/.test(raw.trim()) || (side === 'mentee' && /^[他她](?![们])/.test(raw.trim()))) {
+      // …before the sentence the frame reads, not inside it (在段富章的鼓励下,他… is not 段富章).
+      const a = antecedent(matchStart);
+      return a ? [a] : [];
+    }
     // A slot that holds another pairing verb, or starts a relative clause (的…), is mis-cut.
     if (/配备|担任|作为|结成|签订|结对|拜师/.test(raw) || /^的/.test(raw)) {
       if (personsIn(start, end).length === 0) return [];
@@ -136,13 +150,26 @@ export function extractMentorships(
       if (side === 'mentee' && /[、和及]/.test(text.slice(named[0]!.end, named.at(-1)!.at))) return [...new Set(named.map((n) => n.p.name))];
       return [side === 'mentor' ? named.at(-1)!.p.name : named[0]!.p.name];
     }
-    if (frame.persons === true || frame.persons === side) return [];
-    if (/^[他她]$|[,，]?[他她]$/.test(raw.trim())) {
-      const a = antecedent(start);
-      return a ? [a] : [];
+    // The frame itself is evidence of a name: 吴贵伦是楼楠的导师 (楼楠 has no title before it).
+    const trimmed = raw.replace(/^[\s“”‘’]+|[\s“”‘’]+$/g, '');
+    const name = side === 'mentor' ? nameBefore(trimmed, trimmed.length) : nameAt(trimmed, 0);
+    // The name must fill the slot, but for a title or 的 before it (镇党委书记吴贵伦, 90后的范海猛).
+    const rest = name ? (side === 'mentor' ? trimmed.slice(0, -name.length) : trimmed.slice(name.length)) : '';
+    const fills = side === 'mentor' ? rest === '' || /(的|、|”|同志)$/.test(rest) || titleWords().some((t) => rest.endsWith(t)) : rest === '' || /^(的|这样|等|同志|老师)/.test(rest);
+    if (name && fills && !heads().any.test(name)) {
+      const at = side === 'mentor' ? end - name.length : start;
+      if (!people.some((p) => p.name === name)) {
+        const hit: PersonHit = { name, start: at, end: at + name.length, place: main };
+        people.push(hit);
+        for (const o of occurrences(text, name)) personAt.push({ p: hit, at: o, end: o + name.length });
+        personAt.sort((a, b) => a.at - b.at);
+      }
+      return [name];
     }
+    if (frame.persons === true || frame.persons === side) return [];
     const re = side === 'mentor' ? heads().mentor : heads().mentee;
-    if (frame.mentorMustBeRole && side === 'mentor' && !new RegExp(re.source, 'u').test(raw)) return [];
+    const needNoun = (side === 'mentor' && (frame.mentorMustBeRole || frame.mentorNoun)) || (side === 'mentee' && frame.menteeNoun);
+    if (needNoun && !new RegExp(re.source, 'u').test(raw)) return [];
     const g = groupOf(raw, clauseQuote(ctx, start, end));
     return g ? [group(g)!] : [];
   };
@@ -153,7 +180,8 @@ export function extractMentorships(
       const re = new RegExp(`[${HAN}“”]{0,10}?(?:${word === '徒弟' ? alternation('mentee-nouns.txt') : alternation('mentor-nouns.txt')})`, 'gu');
       for (const m of s.text.matchAll(re)) {
         const g = groupOf(m[0], s.text);
-        if (g && g.label !== word && !personAt.some((x) => x.at >= s.start + m.index! && x.at < s.start + m.index! + m[0].length)) return group(g)!;
+        if (g) g.label = g.label.replace(/^.*[了着过起]/u, '');
+        if (g && g.label.length >= 2 && g.label !== word && !personAt.some((x) => x.at >= s.start + m.index! && x.at < s.start + m.index! + m[0].length)) return group(g)!;
       }
     }
     return group({ label: word, approx: false, evidence: s?.text.slice(0, 120) ?? word })!;
@@ -180,8 +208,12 @@ export function extractMentorships(
           add(mentor, mentee, at, at + m[0].length);
           continue;
         }
-        let mentors = g.X !== undefined ? resolve('mentor', g.X, offset('X'), frame) : [];
-        let mentees = g.Y !== undefined ? resolve('mentee', g.Y, offset('Y'), frame) : [];
+        let mentors = g.X !== undefined ? resolve('mentor', g.X, offset('X'), frame, at) : [];
+        if (frame.mentorLabel && g.X !== undefined && mentors.length === 0) {
+          const label = frame.mentorLabel.replace('{X}', g.X.replace(/[“”‘’]/g, '').replace(BOUNDARY, '')).replace('{S}', g.S ?? '');
+          mentors = [group({ label, approx: false, evidence: clauseQuote(ctx, at, endAt) })!];
+        }
+        let mentees = g.Y !== undefined ? resolve('mentee', g.Y, offset('Y'), frame, at) : [];
         if (frame.subjectMentor && mentees.length > 0) {
           // 钟建成是…也是和张伟结对的“老乡镇”: the subject of the sentence is the mentor.
           const subject = personAt.find((x) => x.at >= s.start && x.at < at);

@@ -23,7 +23,7 @@ function patterns() {
   if (res) return res;
   const speech = alternation('speech-verbs.txt');
   res = {
-    title: new RegExp(`(?:${alternation('name-titles.txt')})(?:[:：])?(?=[${HAN}]{2})`, 'gu'),
+    title: new RegExp(`(?:${alternation('name-titles.txt')})[”’]?(?:[:：])?(?=[${HAN}]{2})`, 'gu'),
     speech: new RegExp(`(?:同志|${speech})`, 'gu'),
     // ”才台拉忠感慨道: a speaker right after a quotation.
     quoted: new RegExp(`[”"]\\s*([${HAN}]{2,4}?)(?:${speech})`, 'gu'),

@@ -1,6 +1,6 @@
 import { allOfLevel, ancestry, placesNamed, townshipsOf, villagesOf, type GazPlace } from '../gazetteer.js';
 import type { PlaceFact } from '../facts.js';
-import { wordMap, wordSet } from '../../lang/zh/lexicon.js';
+import { orderedPairs, wordSet } from '../../lang/zh/lexicon.js';
 import { cut } from '../../lang/zh/tokenizer.js';
 import { HAN, occurrences, quoteAround, sentenceAt, type ExtractContext } from './context.js';
 
@@ -25,7 +25,7 @@ const LEVEL_RANK: Record<string, number> = { province: 0, prefecture: 1, county:
 let upper: Array<{ form: string; place: GazPlace; short: boolean }> | undefined;
 /** The short forms of a full name (lang/zh/data/place-forms.txt): 务川仡佬族苗族自治县 → 务川县, 务川. */
 export function shortForms(name: string): string[] {
-  for (const [pattern, repl] of wordMap('place-forms.txt')) {
+  for (const [pattern, repl] of orderedPairs('place-forms.txt')) {
     const re = new RegExp(pattern, 'u');
     if (re.test(name)) return repl.split('|').map((r) => name.replace(re, r)).filter((f) => f !== name && f.length >= 2);
   }

@@ -39,6 +39,11 @@ export function wordMap(file: string): Array<[string, string]> {
   );
 }
 
+/** Tab-separated `key<TAB>value` lines in file order (for rules tried in order). */
+export function orderedPairs(file: string): Array<[string, string]> {
+  return memo(`o:${file}`, () => lines(file).map((l) => l.split('\t') as [string, string]));
+}
+
 /** One regular expression per line. */
 export function patternList(file: string): RegExp[] {
   return memo(`p:${file}`, () => lines(file).map((l) => new RegExp(l, 'u')));
