@@ -128,3 +128,28 @@ describe('npm run ingest', () => {
     assert.match(r.stderr, /no such file or directory: no-such.txt/);
   });
 });
+
+describe('a newly ingested person-to-person mentorship is where its people are', () => {
+  // Our own text, written for this test: no initiative is named, only a township and its county.
+  const TEXT = [
+    '宁乡市灰汤镇加强年轻干部培养',
+    '今年以来,宁乡市灰汤镇注重在一线培养年轻干部。镇党委书记王建国是新入职干部李晓明的导师,他带着李晓明走访农户、调解纠纷。',
+    '“在师傅的悉心指导下,我很快熟悉了村里的情况。”徒弟代表张小红说。',
+  ].join('\n');
+  test('mentorships(filter: {place}) and graph() find it, and a mentee whose mentor is not named', async () => {
+    const r = await g.gql(INGEST, { input: { text: TEXT, url: 'https://news.example.cn/huitang.html' } }, KEY);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const q = await g.gql(`{ mentorships(filter: {place: "宁乡市"}) { totalCount nodes { id mentor { ... on Person { name } } mentee { ... on Person { name } } place { name } evidence { quote } } } }`);
+    assert.equal(q.errors, undefined, JSON.stringify(q.errors));
+    const named = q.data.mentorships.nodes.find((m: any) => m.mentor?.name === '王建国');
+    assert.equal(named?.mentee.name, '李晓明');
+    assert.ok(named.place, 'the mentorship is tied to a place');
+    assert.ok(TEXT.includes(named.evidence[0].quote));
+    const unnamed = q.data.mentorships.nodes.find((m: any) => m.mentee?.name === '张小红');
+    assert.ok(unnamed, 'a mentee with an unnamed mentor is a mentorship too');
+    assert.equal(unnamed.mentor, null);
+    const code = (await g.gql(`{ places(filter: {text: "宁乡市"}) { nodes { id } } }`)).data.places.nodes[0].id;
+    const view = await g.gql(`query($f: [ID!]!) { graph(focus: $f, depth: 2) { edges { type source target } } }`, { f: [code] });
+    assert.ok(view.data.graph.edges.some((e: any) => e.type === 'MENTORS'), 'the place view draws the mentorship');
+  });
+});

@@ -32,6 +32,8 @@ export function labelOf(type: string, p: Record<string, any>): string {
       return `${p.approx ? '约' : ''}${p.value}${p.unit ?? ''}`;
     case 'Article':
       return p.title ?? p.id;
+    case 'Mentorship':
+      return '导师未具名的帮带';
     default:
       return p.name ?? p.id;
   }
@@ -43,10 +45,18 @@ function plain(props: Record<string, any>): Record<string, unknown> {
 }
 
 export function present(raw: RawGraph): GraphView {
+  // A mentorship whose mentor the text does not name stays a node (there is no edge to draw).
+  const mentorless = new Set(raw.nodes.filter((n) => n.label === 'Mentorship').map((n) => n.id));
+  for (const r of raw.rels) if (r.type === 'MENTOR_IN') mentorless.delete(r.target);
+  // …and only when its mentee is in the view.
+  const inView = new Set(raw.nodes.filter((n) => n.label !== 'Mentorship').map((n) => n.id));
+  for (const id of [...mentorless]) if (!raw.rels.some((r) => r.type === 'MENTEE_IN' && r.target === id && inView.has(r.source))) mentorless.delete(id);
   const mentorships = new Map<string, { mentor?: string; mentee?: string; initiative?: string; place?: string; quotes: string[]; articleIds: string[]; props: Record<string, any> }>();
-  for (const n of raw.nodes) if (n.label === 'Mentorship') mentorships.set(n.id, { quotes: [], articleIds: [], props: n.props });
+  for (const n of raw.nodes) if (n.label === 'Mentorship' && !mentorless.has(n.id)) mentorships.set(n.id, { quotes: [], articleIds: [], props: n.props });
   const edges: ViewEdge[] = [];
+  const hidden = new Set(raw.nodes.filter((n) => n.label === 'Mentorship' && !mentorless.has(n.id) && !mentorships.has(n.id)).map((n) => n.id));
   for (const r of raw.rels) {
+    if (hidden.has(r.source) || hidden.has(r.target)) continue;
     const m = mentorships.get(r.target) ?? mentorships.get(r.source);
     if (m && (r.type === 'MENTOR_IN' || r.type === 'MENTEE_IN' || r.type === 'UNDER' || r.type === 'IN' || r.type === 'REPORTS')) {
       if (r.type === 'MENTOR_IN') m.mentor = r.source;
@@ -61,7 +71,7 @@ export function present(raw: RawGraph): GraphView {
     }
     edges.push({ id: r.id, source: r.source, target: r.target, type: r.type, properties: plain(r.props) });
   }
-  const kept = new Set(raw.nodes.filter((n) => n.label !== 'Mentorship').map((n) => n.id));
+  const kept = new Set(raw.nodes.filter((n) => n.label !== 'Mentorship' || mentorless.has(n.id)).map((n) => n.id));
   for (const [id, m] of mentorships) {
     if (!m.mentor || !m.mentee || !kept.has(m.mentor) || !kept.has(m.mentee)) continue;
     edges.push({
@@ -74,7 +84,7 @@ export function present(raw: RawGraph): GraphView {
   }
   return {
     nodes: raw.nodes
-      .filter((n) => n.label !== 'Mentorship')
+      .filter((n) => n.label !== 'Mentorship' || mentorless.has(n.id))
       .map((n) => ({ id: n.id, type: n.label, label: labelOf(n.label, n.props), properties: plain(n.props) })),
     edges,
     truncated: raw.truncated,

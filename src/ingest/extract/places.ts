@@ -1,7 +1,7 @@
 import { allOfLevel, ancestry, placesNamed, townshipsOf, villagesOf, type GazPlace } from '../gazetteer.js';
 import type { PlaceFact } from '../facts.js';
-import { orderedPairs, wordSet } from '../../lang/zh/lexicon.js';
-import { cut } from '../../lang/zh/tokenizer.js';
+import { orderedPairs, wordList, wordSet } from '../../lang/zh/lexicon.js';
+import { cut, words } from '../../lang/zh/tokenizer.js';
 import { HAN, occurrences, quoteAround, sentenceAt, type ExtractContext } from './context.js';
 
 /**
@@ -50,6 +50,11 @@ function upperForms() {
   return upper;
 }
 
+
+/** 参训村, 帮扶村, 各村: words that describe villages (lang/zh/data/village-descriptors.txt). */
+function describesVillages(name: string): boolean {
+  return wordList('village-descriptors.txt').some((w) => name.startsWith(w));
+}
 
 export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: PlaceHit } {
   const { text } = ctx;
@@ -183,13 +188,15 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
   const VILLAGE_AFTER = new RegExp(`^([${HAN}]{1,5}?(?:村|社区))(?![民委里庄镇])`, 'u');
   for (const t of hits.filter((h) => h.level === 'township' || h.level === 'street')) {
     const m = VILLAGE_AFTER.exec(text.slice(t.end, t.end + 8));
-    if (m && free(t.end, t.end + m[1]!.length) && !/^(全|该|本|各|每|新农|社区)/.test(m[1]!)) {
+    if (m && free(t.end, t.end + m[1]!.length) && !describesVillages(m[1]!) && !/^社区/.test(m[1]!)) {
       take({ name: m[1]!, start: t.end, end: t.end + m[1]!.length, level: 'village', parentName: t.name, aliases: [] });
     }
   }
   for (const m of text.matchAll(new RegExp(`(?<=^|[,，、。；;的是在和与及到\\n])([${HAN}]{2,4}村)(?=村支书|村党|村委|村两委|党支部|党总支)`, 'gu'))) {
     const at = m.index!;
-    if (!free(at, at + m[1]!.length) || /^(全|该|本|各|每|新农|行政|自然|贫困|示范|重点)/.test(m[1]!)) continue;
+    if (!free(at, at + m[1]!.length) || describesVillages(m[1]!)) continue;
+    // 参训村, 帮扶村: a verb before 村 describes villages, it does not name one.
+    if (words(m[1]!.slice(0, -1)).some((w) => /^v/.test(w.tag))) continue;
     const parent = hits.filter((h) => h.start < at && h.level !== 'village' && h.level !== 'park').at(-1);
     take({ name: m[1]!, start: at, end: at + m[1]!.length, level: 'village', parentName: parent?.name, aliases: [] });
   }
