@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { curatedSets, devBatches, devSet, SHARED_DIR } from '../src/eval/corpus.js';
 import { scoreSet, scorerAvailable } from '../src/eval/score.js';
 import { cleanArticle } from '../src/ingest/clean.js';
-import { extractFacts } from '../src/ingest/extract/index.js';
+import { MAX_QUOTE } from '../src/ingest/extract/context.js';
+import { extractFacts, MAX_FACTS_PER_TYPE, toContract } from '../src/ingest/extract/index.js';
 import { IngestInputError, prepareArticle } from '../src/ingest/pipeline.js';
 import { readSeeds } from '../src/ingest/seed.js';
 import { LIMITS } from '../src/config.js';
@@ -114,4 +115,18 @@ test('npm run extract prints the JSON contract on stdout', () => {
   const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'extract', 'no-such-file.txt'], { encoding: 'utf8' });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /no such file/);
+});
+
+test('a huge text without punctuation: bounded time, bounded facts, every quote a clause', () => {
+  let text = '';
+  while (text.length < 300_000) text += '孝昌县推出雁雏共翔计划首批三十八名县领导担任帮带导师结对七十四名年轻尖兵';
+  const t0 = performance.now();
+  const p = prepareArticle({ text });
+  const json = JSON.stringify(toContract(p.extracted, p.cleaned));
+  assert.ok(performance.now() - t0 < 20_000, `took ${(performance.now() - t0).toFixed(0)} ms`);
+  assert.ok(json.length < 2_000_000, `the extract document has ${json.length} bytes`);
+  for (const k of ['places', 'initiatives', 'people', 'cohorts', 'mentorships', 'figures'] as const) {
+    assert.ok(p.extracted[k].length <= MAX_FACTS_PER_TYPE, `${k}: ${p.extracted[k].length}`);
+    for (const f of p.extracted[k]) assert.ok(f.evidence.length <= MAX_QUOTE, `${k} quote of ${f.evidence.length} characters`);
+  }
 });

@@ -12,6 +12,13 @@ import { extractPeople, personFacts } from './people.js';
 import { extractPlaces, placeFacts } from './places.js';
 
 /**
+ * At most this many facts of one type from one article: a real report has tens; a pathological
+ * text (300k characters repeating one sentence) must not turn into a huge graph write.
+ */
+export const MAX_FACTS_PER_TYPE = 300;
+const cap = <T>(xs: T[]): T[] => xs.slice(0, MAX_FACTS_PER_TYPE);
+
+/**
  * Stage "extract" (pure): a cleaned article → a fact document, every fact with its quote.
  * Works on the simplified copy; quotes are located in the stored original by resolve.
  */
@@ -22,7 +29,10 @@ export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] =
   const initiatives = extractInitiatives(ctx, places, main);
   const people = extractPeople(ctx, places, main, credits);
   const cohorts = extractCohorts(ctx, places, main);
-  const { mentorships, groups } = extractMentorships(ctx, people, initiatives, main);
+  const found = extractMentorships(ctx, people, initiatives, main);
+  const mentorships = cap(found.mentorships);
+  const used = new Set(mentorships.flatMap((m) => [m.mentor, m.mentee]));
+  const groups = found.groups.filter((g) => used.has(g.label));
 
   const roles = new Map<string, Set<string>>();
   for (const m of mentorships) {
@@ -30,13 +40,13 @@ export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] =
       if (name) roles.set(name, (roles.get(name) ?? new Set()).add(role));
     }
   }
-  const cohortDocs = cohortFacts(ctx, cohorts);
+  const cohortDocs = cap(cohortFacts(ctx, cohorts));
   // Groups on a side of a mentorship are cohorts (label and size) unless a person has that name.
   for (const g of groups) {
     if (people.some((p) => p.name === g.label) || cohortDocs.some((c) => c.label === g.label)) continue;
     cohortDocs.push({ label: g.label, size: g.size, approx: g.approx, place: main?.name, members: [], initiatives: [], evidence: g.evidence });
   }
-  const initiativeDocs = initiativeFacts(ctx, initiatives, main);
+  const initiativeDocs = cap(initiativeFacts(ctx, initiatives, main));
   return {
     article: {
       title: meta.title ?? article.title,
@@ -45,15 +55,16 @@ export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] =
       url: meta.url,
       source: meta.source,
     },
-    places: placeFacts(ctx, places),
-    organizations: extractOrganizations(ctx, places, main),
+    places: cap(placeFacts(ctx, places)),
+    organizations: cap(extractOrganizations(ctx, places, main)),
     initiatives: initiativeDocs,
-    people: personFacts(ctx, people, roles),
+    // People on a side of a kept mentorship stay whatever the cap.
+    people: personFacts(ctx, people, roles).filter((p, i) => i < MAX_FACTS_PER_TYPE || used.has(p.name)),
     cohorts: cohortDocs,
     mentorships: mentorships
       .filter((m) => !m.initiative || initiativeDocs.some((i) => i.name === m.initiative))
       .map(({ start: _start, ...m }) => m),
-    figures: extractFigures(ctx, initiatives, main).filter((f) => !f.about || initiativeDocs.some((i) => i.name === f.about) || places.some((p) => p.name === f.about)),
+    figures: cap(extractFigures(ctx, initiatives, main).filter((f) => !f.about || initiativeDocs.some((i) => i.name === f.about) || places.some((p) => p.name === f.about))),
     credits: article.credits,
     notFacts: [],
   };

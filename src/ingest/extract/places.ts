@@ -31,6 +31,19 @@ export function shortForms(name: string): string[] {
   }
   return [];
 }
+let byFirst: Map<string, Array<{ form: string; place: GazPlace; short: boolean }>> | undefined;
+/** Every (offset, form) of the division names in `text`: one pass, forms grouped by first character. */
+function formsIn(text: string): Array<[number, { form: string; place: GazPlace; short: boolean }]> {
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const f of upperForms()) byFirst.set(f.form[0]!, [...(byFirst.get(f.form[0]!) ?? []), f]);
+  }
+  const out: Array<[number, { form: string; place: GazPlace; short: boolean }]> = [];
+  for (let i = 0; i < text.length; i++) {
+    for (const f of byFirst.get(text[i]!) ?? []) if (text.startsWith(f.form, i)) out.push([i, f]);
+  }
+  return out;
+}
 function upperForms() {
   if (upper) return upper;
   upper = [];
@@ -94,8 +107,8 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
   }
   // 1. Provinces, prefectures, counties: collect candidates per text span, then disambiguate.
   const candidates = new Map<string, { start: number; end: number; form: string; places: GazPlace[]; short: boolean }>();
-  for (const f of upperForms()) {
-    for (const at of occurrences(text, f.form)) {
+  for (const [at, f] of formsIn(text)) {
+    {
       const key = `${at}:${f.form.length}`;
       const c = candidates.get(key) ?? { start: at, end: at + f.form.length, form: f.form, places: [], short: f.short };
       c.places.push(f.place);
