@@ -1,4 +1,5 @@
 import type { FactDoc } from './facts.js';
+import { factType } from './fact-types/index.js';
 import { FACT_TYPES, sameFact, type FactType } from './match.js';
 
 /**
@@ -10,16 +11,7 @@ import { FACT_TYPES, sameFact, type FactType } from './match.js';
 export type Corrections = FactDoc;
 
 export function factKey(type: FactType, f: any): string {
-  switch (type) {
-    case 'cohorts':
-      return f.label;
-    case 'mentorships':
-      return `${f.mentor}→${f.mentee}`;
-    case 'figures':
-      return `${f.value}${f.unit}`;
-    default:
-      return f.name;
-  }
+  return factType(type).key(f);
 }
 
 export function applyCorrections(extracted: FactDoc, curated: Corrections): FactDoc {
@@ -55,45 +47,7 @@ export function applyCorrections(extracted: FactDoc, curated: Corrections): Fact
         continue;
       }
       const f = structuredClone(e);
-      let keep = true;
-      switch (type) {
-        case 'places':
-          if (f.parent) f.parent = ref(['places'], f.parent);
-          keep = !!(f.code || f.parent);
-          break;
-        case 'organizations':
-          f.place = ref(['places'], f.place);
-          break;
-        case 'initiatives':
-          f.places = f.places.map((p: string) => ref(['places'], p)).filter(Boolean);
-          f.parent = ref(['initiatives'], f.parent);
-          f.runBy = f.runBy.map((o: string) => ref(['organizations'], o)).filter(Boolean);
-          if (f.scope && !/^\d+$/.test(f.scope)) f.scope = ref(['places'], f.scope);
-          keep = f.places.length > 0;
-          break;
-        case 'people':
-          f.place = ref(['places'], f.place);
-          f.org = ref(['organizations'], f.org);
-          f.initiatives = f.initiatives.filter((i: any) => (i.name = ref(['initiatives'], i.name)));
-          keep = !!f.place;
-          break;
-        case 'cohorts':
-          f.place = ref(['places'], f.place);
-          f.members = f.members.map((m: string) => ref(['people'], m)).filter(Boolean);
-          f.initiatives = f.initiatives.filter((i: any) => (i.name = ref(['initiatives'], i.name)));
-          keep = !has('people', f.label);
-          break;
-        case 'mentorships':
-          f.mentor = ref(['people', 'cohorts'], f.mentor);
-          f.mentee = ref(['people', 'cohorts'], f.mentee);
-          f.initiative = ref(['initiatives'], f.initiative);
-          f.place = ref(['places'], f.place);
-          keep = !!(f.mentor && f.mentee) && !has('mentorships', factKey(type, f));
-          break;
-        case 'figures':
-          f.about = ref(['initiatives', 'places'], f.about);
-          break;
-      }
+      const keep = factType(type).relink(f, (name, ...types) => ref(types, name), has);
       if (keep) {
         (out[type] as any[]).push(f);
         rename.set(`${type}|${key}`, factKey(type, f));

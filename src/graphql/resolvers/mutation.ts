@@ -1,5 +1,5 @@
 import { ingestArticle, type ArticleInput } from '../../ingest/pipeline.js';
-import { FACT_TYPES } from '../../ingest/match.js';
+import { FACT_TYPES } from '../../ingest/fact-types/index.js';
 import { removeArticle } from '../../ingest/write.js';
 import { BadInputError } from '../../errors.js';
 import { requireApiKey } from '../auth.js';

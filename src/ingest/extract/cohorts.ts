@@ -1,5 +1,8 @@
 import type { CohortFact } from '../facts.js';
-import { HAN, parseNumber, quoteAround, type ExtractContext } from './context.js';
+import { alternation } from '../../lang/zh/lexicon.js';
+import { parseNumber } from '../../lang/zh/numerals.js';
+import { HAN } from '../../lang/zh/script.js';
+import { quoteAround, type ExtractContext } from './context.js';
 import type { PlaceHit } from './places.js';
 import { placeNear } from './places.js';
 
@@ -18,10 +21,17 @@ export interface CohortHit {
   side: 'mentor' | 'mentee' | 'other';
 }
 
-const PEOPLE_NOUN = '干部|骨干|导师|学员|领导|人才|书记|尖兵|青年|毕业生|大学生|选调生|公务员|党员|专员|师傅';
 const NUM = '(\\d+(?:\\.\\d+)?)(万)?(余|多)?';
-const NUMBER_FIRST = new RegExp(`${NUM}(名|位)(左右)?((?:[${HAN}“”]){0,12}?(?:${PEOPLE_NOUN})”?)`, 'gu');
-const NOUN_FIRST = new RegExp(`((?:[${HAN}“”]){0,8}?(?:${PEOPLE_NOUN})”?)${NUM}(名|人)(?![次])`, 'gu');
+let res: { numberFirst: RegExp; nounFirst: RegExp } | undefined;
+function patterns() {
+  const nouns = alternation('cohort-nouns.txt');
+  res ??= {
+    numberFirst: new RegExp(`${NUM}(名|位)(左右)?((?:[${HAN}“”]){0,12}?(?:${nouns})”?)`, 'gu'),
+    nounFirst: new RegExp(`((?:[${HAN}“”]){0,8}?(?:${nouns})”?)${NUM}(名|人)(?![次])`, 'gu'),
+  };
+  return res;
+}
+const size = (digits: string, wan?: string) => Math.round(parseNumber(digits)!.value * (wan ? 10000 : 1));
 
 function sideOf(label: string): CohortHit['side'] {
   if (/导师|领导|师傅/.test(label)) return 'mentor';
@@ -32,25 +42,25 @@ function sideOf(label: string): CohortHit['side'] {
 export function extractCohorts(ctx: ExtractContext, places: PlaceHit[], main?: PlaceHit): CohortHit[] {
   const { text } = ctx;
   const hits: CohortHit[] = [];
-  for (const m of text.matchAll(NUMBER_FIRST)) {
+  for (const m of text.matchAll(patterns().numberFirst)) {
     const noun = m[6]!;
     const label = `${m[1]}${m[2] ?? ''}${m[3] ?? ''}${m[4]}${m[5] ?? ''}${noun}`;
     hits.push({
       label,
-      size: parseNumber(m[1]!, m[2]),
+      size: size(m[1]!, m[2]),
       approx: Boolean(m[3] || m[5]),
       start: m.index!,
       end: m.index! + m[0].length,
       side: sideOf(noun),
     });
   }
-  for (const m of text.matchAll(NOUN_FIRST)) {
+  for (const m of text.matchAll(patterns().nounFirst)) {
     if (hits.some((h) => m.index! < h.end && m.index! + m[0].length > h.start)) continue;
     const noun = m[1]!.replace(/^(结对帮带|结对|帮带|聘请|共聘请|共)/, '');
     if (/被|为|以上|发展|的/.test(noun)) continue;
     hits.push({
       label: `${noun}${m[2]}${m[3] ?? ''}${m[4] ?? ''}${m[5]}`,
-      size: parseNumber(m[2]!, m[3]),
+      size: size(m[2]!, m[3]),
       approx: Boolean(m[4]),
       start: m.index! + m[1]!.length - noun.length,
       end: m.index! + m[0].length,

@@ -10,8 +10,7 @@ export interface ExtractContext {
   seg: Segmented;
 }
 
-export const HAN = '\\u3400-\\u9fff';
-export const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+export { HAN } from '../../lang/zh/script.js';
 
 /** The sentence that contains offset `at`. */
 export function sentenceAt(ctx: ExtractContext, at: number): Sentence | undefined {
@@ -58,9 +57,4 @@ export function occurrences(text: string, s: string): number[] {
   const out: number[] = [];
   for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) out.push(i);
   return out;
-}
-
-export function parseNumber(digits: string, wan?: string): number {
-  const n = Number(digits);
-  return wan ? Math.round(n * 10000) : n;
 }

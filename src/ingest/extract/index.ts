@@ -1,5 +1,6 @@
 import { simplifyAligned } from '../../lang/zh/script.js';
 import { locateQuote, type CleanedArticle } from '../clean.js';
+import { REGISTRY } from '../fact-types/index.js';
 import type { FactDoc } from '../facts.js';
 import { segment } from '../segment.js';
 import { cohortFacts, extractCohorts } from './cohorts.js';
@@ -77,30 +78,15 @@ export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] =
 export function toContract(doc: FactDoc, article: CleanedArticle) {
   const lang = article.script === 'traditional' ? 'zh-Hant' : 'zh-Hans';
   const at = (q: string) => locateQuote(article, q);
-  const ev = <T extends { evidence: string }>(f: T) => {
-    const found = at(f.evidence);
-    return { ...f, evidence: found?.quote ?? f.evidence, offset: found?.start ?? null };
-  };
-  doc = {
-    ...doc,
-    places: doc.places.map(ev),
-    organizations: doc.organizations.map(ev),
-    initiatives: doc.initiatives.map(ev),
-    people: doc.people.map(ev),
-    cohorts: doc.cohorts.map(ev),
-    mentorships: doc.mentorships.map(ev),
-    figures: doc.figures.map(ev),
-  };
-  const off = (f: object) => (f as { offset?: number | null }).offset ?? null;
-  return {
+  const out: Record<string, unknown> = {
     article: { title: doc.article.title ?? null, publisher: doc.article.publisher ?? null, publishedAt: doc.article.publishedAt ?? null, lang },
-    places: doc.places.map((p) => ({ name: p.name, level: p.level ?? null, code: p.code ?? null, parent: p.parent ?? null, evidence: p.evidence, offset: off(p) })),
-    organizations: doc.organizations.map((o) => ({ name: o.name, kind: o.kind, evidence: o.evidence, offset: off(o) })),
-    initiatives: doc.initiatives.map((i) => ({ name: i.name, kind: i.kind, place: i.places[0] ?? null, evidence: i.evidence, offset: off(i) })),
-    people: doc.people.map((p) => ({ name: p.name, title: p.title ?? null, roles: p.roles, evidence: p.evidence, offset: off(p) })),
-    cohorts: doc.cohorts.map((c) => ({ label: c.label, size: c.size ?? null, evidence: c.evidence, offset: off(c) })),
-    mentorships: doc.mentorships.map((m) => ({ mentor: m.mentor ?? null, mentee: m.mentee, initiative: m.initiative ?? null, evidence: m.evidence, offset: off(m) })),
-    figures: doc.figures.map((f) => ({ subject: f.subject, value: f.value, unit: f.unit, approx: f.approx, evidence: f.evidence, offset: off(f) })),
-    credits: doc.credits,
   };
+  for (const type of REGISTRY) {
+    out[type.name] = (doc[type.name] as Array<{ evidence: string }>).map((f) => {
+      const found = at(f.evidence);
+      return (type.contract as (x: unknown, o: number | null) => Record<string, unknown>)({ ...f, evidence: found?.quote ?? f.evidence }, found?.start ?? null);
+    });
+  }
+  out.credits = doc.credits;
+  return out;
 }

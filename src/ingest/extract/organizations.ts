@@ -1,24 +1,32 @@
 import type { OrganizationFact } from '../facts.js';
 import type { OrgKind } from '../../model.js';
-import { HAN, quoteAround, type ExtractContext } from './context.js';
+import { orderedPairs } from '../../lang/zh/lexicon.js';
+import { HAN } from '../../lang/zh/script.js';
+import { quoteAround, type ExtractContext } from './context.js';
 import { placeNear, type PlaceHit } from './places.js';
 
 /**
  * Organisations: government bodies (县人社局, 市发展改革委), party organs (乡党委, 区委组织部),
  * and companies (…有限公司, …集团). A bare 县/市/区/乡/镇 prefix is resolved to the place meant.
  */
-const BODY = `人大常委会|委组织部|委|人社局|供销社|党委|党支部|党工委|发展改革委|发改委|[${HAN}]{0,10}?(?:局|集团|中心|项目办|作风办|督查组|有限公司|公司)`;
-// A generic 县/市/区/乡/镇 followed by the body (县人社局, 区城投集团).
-const LOCAL = new RegExp(`(县|市|区|乡|镇)(${BODY})`, "gu");
-const AFTER_PLACE = new RegExp(`^(${BODY})`, 'u');
+const words = (key: string) => orderedPairs('org-bodies.txt').filter(([k]) => k === key).flatMap(([, w]) => w.split(/\s+/));
+let res: { local: RegExp; afterPlace: RegExp; kinds: Array<[OrgKind, RegExp]> } | undefined;
+function patterns() {
+  if (res) return res;
+  const body = `${words('whole').join('|')}|[${HAN}]{0,10}?(?:${words('suffix').sort((a, b) => b.length - a.length).join('|')})`;
+  res = {
+    // A generic 县/市/区/乡/镇 followed by the body (县人社局, 区城投集团).
+    local: new RegExp(`(县|市|区|乡|镇)(${body})`, 'gu'),
+    afterPlace: new RegExp(`^(${body})`, 'u'),
+    kinds: (['party', 'legislature', 'enterprise', 'government'] as OrgKind[]).map((k) => [k, new RegExp(words(k).join('|'), 'u')]),
+  };
+  return res;
+}
 const COMPANY = /([\u3400-\u9fff]{4,16}?(?:有限公司|公司))/gu;
 const NOT_A_NAME = /^(已|正|在|将|举|各|全|该|本|专业|相关|有关|县直|区直|市直)/;
 
 function kindOf(name: string): OrgKind {
-  if (/党委|党支部|党工委|组织部|委$|区委|县委|市委/.test(name)) return 'party';
-  if (/人大/.test(name)) return 'legislature';
-  if (/公司|集团/.test(name)) return 'enterprise';
-  if (/局|办|中心|发展改革委|发改委/.test(name)) return 'government';
+  for (const [kind, re] of patterns().kinds) if (re.test(name)) return kind;
   return 'other';
 }
 
@@ -36,12 +44,12 @@ export function extractOrganizations(ctx: ExtractContext, places: PlaceHit[], ma
   };
   // A place the article names, directly followed by an organisation word.
   for (const p of places) {
-    const m = AFTER_PLACE.exec(text.slice(p.end, p.end + 16));
+    const m = patterns().afterPlace.exec(text.slice(p.end, p.end + 16));
     // Companies keep their own wording (浙江万抹…公司 is not 浙江省…); COMPANY finds them.
     if (!m || NOT_A_NAME.test(m[1]!) || /公司$/.test(m[1]!)) continue;
     add(`${p.name}${m[1]}`, text.slice(p.start, p.end + m[1]!.length), p.start, p.end + m[1]!.length, p);
   }
-  for (const m of text.matchAll(LOCAL)) {
+  for (const m of text.matchAll(patterns().local)) {
     const [whole, prefix, body] = m as unknown as [string, string, string];
     const start = m.index!;
     if (NOT_A_NAME.test(body) || /[\u3400-\u9fff]/.test(text[start - 1] ?? '') && !/[在与和及的、]/.test(text[start - 1]!)) continue;
