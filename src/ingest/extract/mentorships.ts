@@ -81,7 +81,7 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   let label = raw.replace(/[“”‘’"]/g, '').trim();
   const counts = [...label.matchAll(COUNT)].map((m) => parseNumber(m[1]!)).filter((n) => !!n);
   if (counts.length < 2) label = label.replace(BOUNDARY, '');
-  label = label.replace(/^(?:了|的|和|与|及|对|向|由|是|有|共|均|都|也|还)+/, '').replace(/(?:们|等)$/, '').trim();
+  label = label.replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|有|共|均|都|也|还)+/, '').replace(/(?:们|等)$/, '').trim();
   // 74名年轻“尖兵”: a head count of people makes a group even without a known noun.
   const counted = counts.length > 0 && new RegExp(`${NUMBER}\\s*(?:名|位|人)`, 'u').test(label);
   if (label.length < 2 || label.length > 60 || (!heads().any.test(label) && !counted)) return undefined;
@@ -249,14 +249,14 @@ export function extractMentorships(
 
   // A sentence about pairing that names a mentor group and a mentee group: 为了让新入职社区工作者
   // 尽快进入角色,…组建导师队伍…帮带…结成帮带对子22对.
-  const TRIGGER = /帮带|结对|传帮带|师徒|拜师|带徒|师带徒|一对一|以老带新/;
+  const TRIGGER = /帮带|结对|传帮带|师徒|拜师|带徒|师带徒|一对一|以老带新|徒弟|学徒/;
   for (const s of ctx.seg.sentences) {
     if (!TRIGGER.test(s.text) || out.some((m) => m.start >= s.start && m.start < s.start + s.text.length)) continue;
     const find = (re: RegExp) => {
       for (const m of s.text.matchAll(new RegExp(`(?:\\d+\\s*名|[${HAN}“”]{0,8}?)(?:${re.source})`, 'gu'))) {
         const at = s.start + m.index!;
         if (personAt.some((x) => x.at >= at && x.at < at + m[0].length)) continue;
-        const g = groupOf(m[0], clauseQuote(ctx, at, at + m[0].length));
+        const g = groupOf(m[0].replace(/^.*[了着过起]/u, ''), clauseQuote(ctx, at, at + m[0].length));
         if (g) return g;
       }
       return undefined;
@@ -268,16 +268,53 @@ export function extractMentorships(
     }
   }
 
-  // “跟着前辈处理牧民草场纠纷,才明白…” 才台拉忠感慨道: the speaker learned from the one named.
+  // Quoted speakers: “跟着前辈处理牧民草场纠纷…” 才台拉忠感慨道 (learned from); “我的师傅…” (a mentee
+  // speaking); “我带的徒弟…” (a mentor speaking).
   const LEARNED = new RegExp(`(?:跟着|跟随|在|从)[‘“]?(前辈|老前辈|师傅|师父|导师|老[${HAN}]{1,2})[’”]?(?:的)?(?:言传身教|帮助|指导|带领|教导|手把手)?`, 'u');
+  const MY_MENTOR = /我的(师傅|导师|师父)/u;
+  const MY_APPRENTICE = /我(?:带的|带过的|的)(徒弟|学徒)/u;
   for (const q of text.matchAll(/“([^”]{4,200})”/g)) {
-    const l = LEARNED.exec(q[1]!);
-    if (!l || !/[我]|跟着/.test(q[1]!)) continue;
-    const close = q.index! + q[0].length;
-    const speaker = personAt.find((x) => x.at >= close && x.at - close <= 40);
-    if (!speaker || out.some((m) => m.mentee === speaker.p.name)) continue;
-    const at = q.index! + 1 + l.index;
-    add(group({ label: l[1]!, approx: false, evidence: clauseQuote(ctx, at, at + l[0].length) })!, speaker.p.name, at, at + l[0].length, 'implied');
+    const open = q.index!;
+    const close = open + q[0].length;
+    const speaker =
+      personAt.find((x) => x.at >= close && x.at - close <= 40 && !/[。！？!?\n]/.test(text.slice(close, x.at))) ??
+      personAt.filter((x) => x.end <= open && open - x.end <= 12).at(-1);
+    if (!speaker) continue;
+    const inner = q[1]!;
+    const at = (i: number) => open + 1 + i;
+    const mine = MY_MENTOR.exec(inner);
+    const apprentices = MY_APPRENTICE.exec(inner);
+    const l = LEARNED.exec(inner);
+    if (mine && !out.some((m) => m.mentee === speaker.p.name)) {
+      const named = personAt.find((x) => x.at >= at(mine.index + mine[0].length) && x.at <= at(mine.index + mine[0].length) + 2);
+      const mentor = named ? named.p.name : group({ label: mine[1]!, approx: false, evidence: clauseQuote(ctx, at(mine.index), at(mine.index + mine[0].length)) })!;
+      add(mentor, speaker.p.name, at(mine.index), at(mine.index + mine[0].length), named ? 'explicit' : 'implied');
+    } else if (apprentices && !out.some((m) => m.mentor === speaker.p.name)) {
+      add(speaker.p.name, group({ label: apprentices[1]!, approx: false, evidence: clauseQuote(ctx, at(apprentices.index), at(apprentices.index + apprentices[0].length)) })!, at(apprentices.index), at(apprentices.index + apprentices[0].length));
+    } else if (l && /[我]|跟着/.test(inner) && !out.some((m) => m.mentee === speaker.p.name)) {
+      add(group({ label: l[1]!, approx: false, evidence: clauseQuote(ctx, at(l.index), at(l.index + l[0].length)) })!, speaker.p.name, at(l.index), at(l.index + l[0].length), 'implied');
+    }
+  }
+
+  // A post laid out as labels: 师傅:李云龙 / 徒弟:孙少杰 on lines of their own.
+  for (const m of text.matchAll(new RegExp(`(?:^|\\n)\\s*(?:师傅|师父|导师)\\s*[:：]\\s*([${HAN}]{2,4})`, 'gu'))) {
+    const mentorAt = m.index! + m[0].length - m[1]!.length;
+    const after = text.slice(mentorAt, mentorAt + 120);
+    const y = new RegExp(`\\n\\s*(?:徒弟|学徒)\\s*[:：]\\s*([${HAN}]{2,4})`, 'u').exec(after);
+    if (!y) continue;
+    const menteeAt = mentorAt + y.index + y[0].length - y[1]!.length;
+    const mentor = nameAt(text, mentorAt);
+    const mentee = nameAt(text, menteeAt);
+    if (!mentor || !mentee) continue;
+    for (const [name, pos] of [[mentor, mentorAt], [mentee, menteeAt]] as const) {
+      if (!people.some((p) => p.name === name)) {
+        const hit: PersonHit = { name, start: pos, end: pos + name.length, place: main };
+        people.push(hit);
+        for (const o of occurrences(text, name)) personAt.push({ p: hit, at: o, end: o + name.length });
+      }
+    }
+    personAt.sort((a, b) => a.at - b.at);
+    add(mentor, mentee, mentorAt, menteeAt + mentee.length);
   }
 
   // A named mentee with a named mentor needs no "unknown mentor" record; a named mentor with

@@ -18,7 +18,7 @@ export interface PersonHit {
   place?: PlaceHit;
 }
 
-let res: { title: RegExp; speech: RegExp; quoted: RegExp } | undefined;
+let res: { title: RegExp; speech: RegExp; quoted: RegExp; suffix: RegExp } | undefined;
 function patterns() {
   if (res) return res;
   const speech = alternation('speech-verbs.txt');
@@ -27,6 +27,8 @@ function patterns() {
     speech: new RegExp(`(?:同志|${speech})`, 'gu'),
     // ”才台拉忠感慨道: a speaker right after a quotation.
     quoted: new RegExp(`[”"]\\s*([${HAN}]{2,4}?)(?:${speech})`, 'gu'),
+    // 唐小艳老师, 晏清校长: a title after the name, the name at a clause boundary.
+    suffix: new RegExp(`(?<=^|[\\s,，。、;；:：“”(（和与及的向由被让给对是为把跟同])([${HAN}]{2,3}?)(?:${alternation('name-suffixes.txt')})(?![${HAN}]{0,1}(?:部|会|室|处|组|委))`, 'gmu'),
   };
   return res;
 }
@@ -41,7 +43,7 @@ function titleBefore(text: string, at: number): string | undefined {
 
 export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: PlaceHit | undefined, exclude: Set<string>): PersonHit[] {
   const { text } = ctx;
-  const { title, speech, quoted } = patterns();
+  const { title, speech, quoted, suffix } = patterns();
   const found = new Map<string, PersonHit>();
   const add = (name: string | undefined, start: number) => {
     if (!name || exclude.has(name) || found.has(name)) return;
@@ -59,6 +61,10 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     const start = m.index! - name.length;
     // The name must start a clause or follow a title/的 (…主任曹愛青說, 90后的范海猛).
     if (!isPlace(start)) add(name, start);
+  }
+  for (const m of text.matchAll(suffix)) {
+    const name = nameBefore(text, m.index! + m[1]!.length);
+    if (name && name === m[1] && !isPlace(m.index!)) add(name, m.index!);
   }
   for (const m of text.matchAll(quoted)) {
     if (looseName(m[1]!) || plausibleName(m[1]!)) add(m[1]!, m.index! + m[0].indexOf(m[1]!));
