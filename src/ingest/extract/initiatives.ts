@@ -24,14 +24,17 @@ export interface InitiativeHit {
 const EVENT = /(会|会议|座谈会|仪式|大会|典礼|方案|通知|意见|办法|规定|承诺书|决定)$/;
 const PUNCT = /[,，、。；;:：“”‘’"()（）!！?？《》\s【】\[\]|丨·•]/;
 
-let cache: { heads: Map<string, InitiativeKind>; headRe: RegExp; quoted: RegExp; kinds: Array<[InitiativeKind, RegExp]> } | undefined;
+let cache: { heads: Map<string, InitiativeKind>; alone: Set<string>; headRe: RegExp; quoted: RegExp; kinds: Array<[InitiativeKind, RegExp]> } | undefined;
 function lexicon() {
   if (cache) return cache;
-  const heads = new Map(orderedPairs('initiative-heads.txt') as Array<[string, InitiativeKind]>);
+  const rows = orderedPairs('initiative-heads.txt') as Array<[string, InitiativeKind, string?]>;
+  const heads = new Map(rows.map(([h, k]) => [h, k]));
+  const alone = new Set(rows.filter((r) => r[2] === 'alone').map(([h]) => h));
   const headAlt = alternation('initiative-heads.txt').split('|').filter((h) => !h.includes('\t')).join('|');
   const headWords = [...heads.keys()].sort((a, b) => b.length - a.length).join('|');
   cache = {
     heads,
+    alone,
     headRe: new RegExp(`(?:${headWords})`, 'gu'),
     // “X”, optionally followed by a short qualifier and a head: “清仓补短+百花齐放”培育体系.
     quoted: new RegExp(`“([^”“\\n]{2,24})”((?:[^\\s${'把将在的是为了和与及到让使对'}，,。、；;“”]{0,6}?(?:${headWords})))?`, 'gu'),
@@ -86,7 +89,8 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
     mod = t.word + mod;
   }
   mod = mod.replace(/^(今年|去年|近年来|目前|同时|此外)+/, '').replace(/^([\d两一二三四五六七八九十]+[个期项名批次场])/, '');
-  if (mod.length < 2) return undefined;
+  // 推行导师制, 组建导师组: some heads name a programme by themselves.
+  if (mod.length < 2) return lexicon().alone.has(head) && head.length >= 3 ? mod + head : undefined;
   // A general word (模式, 机制) needs a modifier that names something (not 一种合作模式, 竞争机制).
   if (/^(模式|机制|体系|制度|计划|工程|行动|系列活动)$/.test(head) && (mod.length < 3 || /^(一种|一套|一项|一个|这|该|各|有关|相关|长效)/.test(mod))) return undefined;
   return mod + head;
