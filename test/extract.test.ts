@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { curatedSets, devBatches, devSet, SHARED_DIR } from '../src/eval/corpus.js';
 import { scoreSet, scorerAvailable } from '../src/eval/score.js';
@@ -129,4 +130,36 @@ test('a huge text without punctuation: bounded time, bounded facts, every quote 
     assert.ok(p.extracted[k].length <= MAX_FACTS_PER_TYPE, `${k}: ${p.extracted[k].length}`);
     for (const f of p.extracted[k]) assert.ok(f.evidence.length <= MAX_QUOTE, `${k} quote of ${f.evidence.length} characters`);
   }
+});
+
+// Short articles we wrote ourselves for sectors beyond party organisations (a hospital, a school,
+// the police and a company), so that the frames are exercised on text none of them was read from.
+const genre = (f: string) => extractFacts(cleanArticle(readFileSync(new URL(`./fixtures/genre/${f}`, import.meta.url), 'utf8')));
+const pairs = (d: ReturnType<typeof extractFacts>) => d.mentorships.map((m) => `${m.mentor ?? '∅'}→${m.mentee}`);
+
+test('genre: a hospital — groups paired with counts, a speaker naming her mentor, page metadata', () => {
+  const d = genre('hospital.txt');
+  assert.equal(d.article.publishedAt, '2024-03-15');
+  assert.equal(d.article.title, '福州市第一医院举行青年医师“师带徒”结对仪式');
+  assert.deepEqual(d.credits.map((c) => `${c.name}:${c.role}`), ['林晓:journalist', '陈静:correspondent']);
+  assert.ok(pairs(d).includes('12名高年资专家→24名青年医师'), pairs(d).join(' ; '));
+  assert.ok(pairs(d).includes('郑建国→黄丽娜'), 'the speaker says who her mentor is');
+  assert.ok(d.initiatives.some((i) => i.name === '青苗培养计划'));
+  assert.ok(d.figures.some((f) => f.value === 60 && f.unit === '名' && f.approx));
+});
+
+test('genre: a school — equal-sized groups, a representative whose mentor is not named', () => {
+  const d = genre('school.txt');
+  assert.equal(d.article.publishedAt, '2023-09-08');
+  assert.ok(pairs(d).some((p) => /15位骨干教师→15位青年教师/.test(p)), pairs(d).join(' ; '));
+  assert.ok(pairs(d).includes('∅→张悦'));
+  assert.ok(d.initiatives.some((i) => i.name === '青蓝工程' && i.kind === 'mentoring'));
+});
+
+test('genre: police and a company — 带着, N对师徒, Chinese numerals, 带出了二十多名徒弟', () => {
+  const d = genre('police-enterprise.txt');
+  const ps = pairs(d);
+  for (const p of ['赵国强→孙浩', '5名师傅→5名徒弟', '首批8名技能大师→16名青年技术工人', '王铁军→20名徒弟']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(d.initiatives.some((i) => i.name === '警师制'), 'the slogan “老带新” is not the scheme');
+  assert.ok(d.figures.some((f) => f.value === 32 && f.unit === '名'), '三十二名');
 });

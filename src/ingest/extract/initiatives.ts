@@ -53,7 +53,7 @@ export function kindOf(name: string, context = ''): InitiativeKind {
 }
 
 const endsWithHead = (s: string) => [...lexicon().heads.keys()].some((h) => s.endsWith(h) && s.length > h.length);
-const MENTORING = /帮带|带徒|结对|导师|师徒|青蓝|以老带新|一带/;
+const MENTORING = /帮带|带徒|带高徒|结对|导师|师徒|青蓝|以老带新|一带/;
 
 /** A quoted phrase is a programme's name when it is followed by a head, ends like one, or says mentoring. */
 function quotedName(inner: string, suffix: string | undefined, before: string): string | undefined {
@@ -61,7 +61,11 @@ function quotedName(inner: string, suffix: string | undefined, before: string): 
   if (/[,，。;；!！?？]/.test(inner) || inner.length > 20) return undefined;
   if (/、/.test(inner) && !suffix) return undefined;
   if (suffix) {
-    if (wordSet('generic-schemes.txt').has(inner) && suffix.length <= 2 && !/机制|制度|模式|活动/.test(suffix)) return undefined;
+    if (wordSet('generic-schemes.txt').has(inner)) {
+      // “老带新”警师制: the scheme is the head that names one by itself, not the slogan before it.
+      if (lexicon().alone.has(suffix)) return suffix;
+      if (suffix.length <= 2 && !/机制|制度|模式|活动/.test(suffix)) return undefined;
+    }
     return inner + suffix;
   }
   if (wordSet('generic-schemes.txt').has(inner)) return undefined;

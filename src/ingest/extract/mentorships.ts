@@ -81,7 +81,7 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   let label = raw.replace(/[“”‘’"]/g, '').trim();
   const counts = [...label.matchAll(COUNT)].map((m) => parseNumber(m[1]!)).filter((n) => !!n);
   if (counts.length < 2) label = label.replace(BOUNDARY, '');
-  label = label.replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|有|共|均|都|也|还)+/, '').replace(/(?:们|等)$/, '').trim();
+  label = label.replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|有|共|均|都|也|还)+/, '').replace(/(?:们|等|每人|各|均)$/, '').trim();
   // 74名年轻“尖兵”: a head count of people makes a group even without a known noun.
   const counted = counts.length > 0 && new RegExp(`${NUMBER}\\s*(?:名|位|人)`, 'u').test(label);
   if (label.length < 2 || label.length > 60 || (!heads().any.test(label) && !counted)) return undefined;
@@ -228,7 +228,12 @@ export function extractMentorships(
           if (!people.some((p) => p.name === mentors[0]) && !new RegExp(heads().mentor.source, 'u').test(mentors[0]!) && !people.some((p) => p.name === mentees[0])) continue;
         }
         if (g.X === undefined && frame.mentor) mentors = [defaultGroup(frame.mentor, at)];
-        if (g.Y === undefined && frame.mentee) mentees = [defaultGroup(frame.mentee, at)];
+        if (g.Y === undefined && frame.mentee) {
+          // 带出了二十多名徒弟: a count in the frame is the size of the side it leaves implicit.
+          const n = g.N ? parseNumber(g.N) : undefined;
+          const approx = /[多余]/.test(m[0].slice(m[0].indexOf(g.N ?? '') + (g.N?.length ?? 0), m[0].indexOf(g.N ?? '') + (g.N?.length ?? 0) + 1));
+          mentees = [n ? group({ label: `${n.value}名${frame.mentee}`, size: n.value, approx: approx || n.approx, evidence: clauseQuote(ctx, at, endAt) })! : defaultGroup(frame.mentee, at)];
+        }
         if (mentees.length === 0) continue;
         if (frame.menteeUnknown) {
           for (const y of mentees) add(undefined, y, at, at + m[0].length, frame.strength ?? 'explicit');
@@ -285,7 +290,7 @@ export function extractMentorships(
     const mine = MY_MENTOR.exec(inner);
     const apprentices = MY_APPRENTICE.exec(inner);
     const l = LEARNED.exec(inner);
-    if (mine && !out.some((m) => m.mentee === speaker.p.name)) {
+    if (mine && !out.some((m) => m.mentee === speaker.p.name && m.mentor)) {
       const named = personAt.find((x) => x.at >= at(mine.index + mine[0].length) && x.at <= at(mine.index + mine[0].length) + 2);
       const mentor = named ? named.p.name : group({ label: mine[1]!, approx: false, evidence: clauseQuote(ctx, at(mine.index), at(mine.index + mine[0].length)) })!;
       add(mentor, speaker.p.name, at(mine.index), at(mine.index + mine[0].length), named ? 'explicit' : 'implied');
