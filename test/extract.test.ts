@@ -62,7 +62,7 @@ const guard = (set: string, floors: Record<string, number>, f1: Record<string, n
 
 test('quality holds on the seeds and on our own articles', { skip: noShared }, () => {
   const curated = curatedSets();
-  guard('seeds', { places: 0.9, people: 0.95, mentorships: 0.6, figures: 0.8 }, scoreSet('seeds', curated.filter((a) => a.set === 'seeds')).f1);
+  guard('seeds', { places: 0.9, people: 0.95, mentorships: 0.65, figures: 0.85 }, scoreSet('seeds', curated.filter((a) => a.set === 'seeds')).f1);
   guard('own', { places: 0.95, people: 0.95, mentorships: 0.95, initiatives: 0.8, figures: 0.95 }, scoreSet('own', curated.filter((a) => a.set === 'own')).f1);
 });
 
@@ -162,4 +162,14 @@ test('genre: police and a company — 带着, N对师徒, Chinese numerals, 带�
   for (const p of ['赵国强→孙浩', '5名师傅→5名徒弟', '首批8名技能大师→16名青年技术工人', '王铁军→20名徒弟']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
   assert.ok(d.initiatives.some((i) => i.name === '警师制'), 'the slogan “老带新” is not the scheme');
   assert.ok(d.figures.some((f) => f.value === 32 && f.unit === '名'), '三十二名');
+});
+
+test('genre: a training report without mentoring yields no mentorship; a traditional brief yields its cohort pair', () => {
+  const training = genre('training-negative.txt');
+  assert.deepEqual(pairs(training), [], '带着问题学 is no mentorship');
+  assert.equal(training.article.publishedAt, '2024-05-21');
+  assert.ok(training.credits.some((c) => c.name === '李娜' && c.role === 'editor'));
+  const brief = genre('traditional-brief.txt');
+  assert.ok(pairs(brief).includes('12名资深社区书记→36名新任社区干部'), pairs(brief).join(' ; '));
+  assert.ok(brief.credits.some((c) => c.name === '黃志明'));
 });

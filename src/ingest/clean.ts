@@ -81,7 +81,7 @@ export function cleanArticle(raw: string): CleanedArticle {
   // (记者郎哲敏 骆炳浩), (通讯员钱文汇 南吟): bylines inside the text.
   text = text.replace(/[(（]\s*([^()（）\n]{2,40})\s*[)）]/g, (m, block: string) => {
     const cs = creditsIn(block);
-    if (cs.length === 0 || !/^(特约|见习|本报|融媒体|全媒体)?(记者|通讯员|记|通|编辑|作者|撰稿|文|图|摄)/.test(simplifyAligned(block.trim()))) return m;
+    if (cs.length === 0 || !/^(特约|见习|本报|融媒体|全媒体|责任|值班)?(记者|通讯员|记|通|编辑|责编|审核|校对|作者|撰稿|文稿|文|图|摄)/.test(simplifyAligned(block.trim()))) return m;
     addCredits(cs);
     return '';
   });

@@ -1,4 +1,4 @@
-import { alternation, jsonData, wordList } from '../../lang/zh/lexicon.js';
+import { alternation, jsonData } from '../../lang/zh/lexicon.js';
 import { NUMBER, parseNumber } from '../../lang/zh/numerals.js';
 import { nameAt, nameBefore, titleWords } from '../../lang/zh/names.js';
 import { HAN } from '../../lang/zh/script.js';
@@ -61,8 +61,9 @@ function compiledFrames() {
   return compiled;
 }
 
-const mentorNouns = () => wordList('mentor-nouns.txt');
-const menteeNouns = () => wordList('mentee-nouns.txt');
+/** 新任社区干部, 青年技术工人: a mentee group by its opening word (lang/zh/data/mentee-prefixes.txt). */
+let prefixRe: RegExp | undefined;
+const menteePrefix = () => (prefixRe ??= new RegExp(`^(?:\\d+\\s*[名位])?(?:${alternation('mentee-prefixes.txt')})`, 'u'));
 const GENERIC_PEOPLE = '干部|人员|工作者|教师|民警|干警|职工|员工|医师|医生|法官|检察官|书记|领导|村官|大学生|学生|同志|骨干|人才|党员|能手|专家|成员|队员|代表|人|社工|新生|选调生|公务员|乡镇|模范';
 let headRes: { mentor: RegExp; mentee: RegExp; any: RegExp } | undefined;
 function heads() {
@@ -223,7 +224,7 @@ export function extractMentorships(
           // 一名新警与我结成师徒对子: the side nouns decide the direction, not the order.
           const [a, b] = [mentors[0]!, mentees[0]!];
           const mentorish = (x: string) => new RegExp(heads().mentor.source, 'u').test(x);
-          const menteeish = (x: string) => new RegExp(heads().mentee.source, 'u').test(x) && !mentorish(x);
+          const menteeish = (x: string) => (new RegExp(heads().mentee.source, 'u').test(x) || menteePrefix().test(x)) && !mentorish(x);
           if ((menteeish(a) && !menteeish(b)) || (mentorish(b) && !mentorish(a) && !people.some((p) => p.name === b))) [mentors, mentees] = [[b], [a]];
           if (!people.some((p) => p.name === mentors[0]) && !new RegExp(heads().mentor.source, 'u').test(mentors[0]!) && !people.some((p) => p.name === mentees[0])) continue;
         }
