@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cleanArticle } from '../src/ingest/clean.js';
 import { extractFacts } from '../src/ingest/extract/index.js';
-import { frames } from '../src/ingest/extract/mentorships.js';
+import { frames } from '../src/ingest/extract/mentorships/index.js';
 
 /**
  * Every mentorship frame of lang/zh/data/mentorship-frames.json yields what its example says

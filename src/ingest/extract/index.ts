@@ -7,7 +7,7 @@ import { cohortFacts, extractCohorts } from './cohorts.js';
 import type { ExtractContext } from './context.js';
 import { extractFigures } from './figures.js';
 import { extractInitiatives, initiativeFacts } from './initiatives.js';
-import { extractMentorships } from './mentorships.js';
+import { extractMentorships } from './mentorships/index.js';
 import { extractOrganizations } from './organizations.js';
 import { extractPeople, personFacts } from './people.js';
 import { extractPlaces, placeFacts } from './places.js';

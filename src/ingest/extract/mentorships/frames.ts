@@ -1,0 +1,162 @@
+import { alternation, jsonData } from '../../../lang/zh/lexicon.js';
+import { nameAt, nameBefore, titleWords } from '../../../lang/zh/names.js';
+import { NUMBER, parseNumber } from '../../../lang/zh/numerals.js';
+import { HAN } from '../../../lang/zh/script.js';
+import { clauseQuote, sentenceAt } from '../context.js';
+import type { Collector } from './collector.js';
+import { groupOf, heads, menteeish, mentorish } from './groups.js';
+
+/**
+ * The frames of lang/zh/data/mentorship-frames.json (X是Y的导师, 为每名Y配备X作为导师, N对师徒,
+ * 师傅代表X …), read sentence by sentence. lang/zh/README.md explains the frame options.
+ */
+export interface Frame {
+  id: string;
+  pattern: string;
+  example: string;
+  expect: { mentor: string | null; mentee: string };
+  allMentors?: boolean;
+  persons?: true | 'mentor' | 'mentee';
+  bySide?: boolean;
+  subjectMentor?: boolean;
+  mentorMustBeRole?: boolean;
+  mentee?: string;
+  mentor?: string;
+  menteeUnknown?: boolean;
+  pairs?: boolean;
+  strength?: 'explicit' | 'implied';
+  /** A group side must hold a noun of its side's lexicon (not just 党员, 群众). */
+  menteeNoun?: boolean;
+  mentorNoun?: boolean;
+  /** The mentor's label built from slots: "{X}{S}师傅" (科级“师带徒”… → 科级师带徒师傅). */
+  mentorLabel?: string;
+}
+export const frames = () => jsonData<{ frames: Frame[] }>('mentorship-frames.json').frames;
+
+const SLOT_CHARS = '[^,，。；;！？!?\\n:：]';
+let compiled: Array<{ frame: Frame; re: RegExp }> | undefined;
+function compiledFrames() {
+  compiled ??= frames().map((frame) => {
+    const p = frame.pattern;
+    // A slot is lazy between words; at the end of a pattern it takes what follows (up to 16).
+    const slot = (name: string) => {
+      const atEnd = p.endsWith(`{${name}}`);
+      return `(?<${name}>${SLOT_CHARS}{1,${atEnd ? 16 : 48}}${atEnd ? '' : '?'})`;
+    };
+    return { frame, re: new RegExp(p.replace('{X}', slot('X')).replace('{Y}', slot('Y')).replace('{N}', `(?<N>${NUMBER})`), 'gu') };
+  });
+  return compiled;
+}
+
+/** A slot's text → the parties it names: a person (or several in a list), else a group. */
+function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: number, frame: Frame, matchStart: number): string[] {
+  const end = start + raw.length;
+  // 他/她: the person named last before the frame (在段富章的鼓励下,他… is not 段富章).
+  if (/^[他她]$|[,，]?[他她]$/.test(raw.trim()) || (side === 'mentee' && /^[他她](?![们])/.test(raw.trim()))) {
+    const a = c.antecedent(matchStart);
+    return a ? [a] : [];
+  }
+  const named = c.personsIn(start, end);
+  // A slot that holds another pairing verb, or starts a relative clause (的…), is mis-cut.
+  if ((/配备|担任|作为|结成|签订|结对|拜师/.test(raw) || /^的/.test(raw)) && named.length === 0) return [];
+  if (named.length > 0) {
+    if (side === 'mentee' && /[、和及]/.test(c.text.slice(named[0]!.end, named.at(-1)!.at))) return [...new Set(named.map((n) => n.p.name))];
+    return [side === 'mentor' ? named.at(-1)!.p.name : named[0]!.p.name];
+  }
+  // The frame itself is evidence of a name: 吴贵伦是楼楠的导师 (楼楠 has no title before it).
+  const trimmed = raw.replace(/^[\s“”‘’]+|[\s“”‘’]+$/g, '');
+  const name = side === 'mentor' ? nameBefore(trimmed, trimmed.length) : nameAt(trimmed, 0);
+  // The name must fill the slot, but for a title or 的 before it (镇党委书记吴贵伦, 90后的范海猛).
+  const rest = name ? (side === 'mentor' ? trimmed.slice(0, -name.length) : trimmed.slice(name.length)) : '';
+  const fills = side === 'mentor' ? rest === '' || /(的|、|”|同志)$/.test(rest) || titleWords().some((t) => rest.endsWith(t)) : rest === '' || /^(的|这样|等|同志|老师)/.test(rest);
+  if (name && fills && !heads().any.test(name)) {
+    c.addPerson(name, side === 'mentor' ? end - name.length : start);
+    return [name];
+  }
+  if (frame.persons === true || frame.persons === side) return [];
+  const needNoun = (side === 'mentor' && (frame.mentorMustBeRole || frame.mentorNoun)) || (side === 'mentee' && frame.menteeNoun);
+  if (needNoun && !(side === 'mentor' ? mentorish(raw) : new RegExp(heads().mentee.source, 'u').test(raw))) return [];
+  const g = groupOf(raw, clauseQuote(c.ctx, start, end));
+  return g ? [c.group(g)] : [];
+}
+
+/** A side the sentence leaves implicit: the nearest group of that side in it, else the bare word. */
+function defaultGroup(c: Collector, word: string, at: number): string {
+  const s = sentenceAt(c.ctx, at);
+  if (s) {
+    const re = new RegExp(`[${HAN}“”]{0,10}?(?:${word === '徒弟' ? alternation('mentee-nouns.txt') : alternation('mentor-nouns.txt')})`, 'gu');
+    for (const m of s.text.matchAll(re)) {
+      const g = groupOf(m[0], s.text);
+      if (g) g.label = g.label.replace(/^.*[了着过起]/u, '');
+      if (g && g.label.length >= 2 && g.label !== word && !c.personAt.some((x) => x.at >= s.start + m.index! && x.at < s.start + m.index! + m[0].length)) return c.group(g);
+    }
+  }
+  return c.group({ label: word, approx: false, evidence: s?.text.slice(0, 120) ?? word });
+}
+
+export function readFrames(c: Collector): void {
+  const { ctx } = c;
+  for (const s of ctx.seg.sentences) {
+    // Frames are tried in order; a later frame does not reread words an earlier one explained.
+    const claimed: Array<[number, number]> = [];
+    for (const { frame, re } of compiledFrames()) {
+      re.lastIndex = 0;
+      for (const m of s.text.matchAll(re)) {
+        const at = s.start + m.index!;
+        const endAt = at + m[0].length;
+        if (claimed.some(([a, b]) => a < endAt && at < b)) continue;
+        const before = c.out.length;
+        const g = m.groups ?? {};
+        const offset = (name: string) => at + m[0].indexOf(g[name]!);
+        const quote = () => clauseQuote(ctx, at, endAt);
+        if (frame.pairs) {
+          // N对师徒: N masters and N apprentices.
+          const n = parseNumber(g.N!);
+          if (!n || n.value < 2) continue;
+          const mentor = c.group({ label: `${n.value}名师傅`, size: n.value, approx: n.approx, evidence: quote() });
+          const mentee = c.group({ label: `${n.value}名徒弟`, size: n.value, approx: n.approx, evidence: quote() });
+          c.add(mentor, mentee, at, endAt);
+          continue;
+        }
+        let mentors = g.X !== undefined ? resolve(c, 'mentor', g.X, offset('X'), frame, at) : [];
+        if (frame.mentorLabel && g.X !== undefined && mentors.length === 0) {
+          const label = frame.mentorLabel.replace('{X}', g.X.replace(/[“”‘’]/g, '').replace(heads().boundary, '')).replace('{S}', g.S ?? '');
+          mentors = [c.group({ label, approx: false, evidence: quote() })];
+        }
+        let mentees = g.Y !== undefined ? resolve(c, 'mentee', g.Y, offset('Y'), frame, at) : [];
+        if (frame.subjectMentor && mentees.length > 0) {
+          // 钟建成是…也是和张伟结对的“老乡镇”: the subject of the sentence is the mentor.
+          const subject = c.personAt.find((x) => x.at >= s.start && x.at < at);
+          if (subject) mentors = [subject.p.name];
+        }
+        if (frame.bySide && mentors.length === 1 && mentees.length === 1) {
+          // 一名新警与我结成师徒对子: the side nouns decide the direction, not the order.
+          const [a, b] = [mentors[0]!, mentees[0]!];
+          const isPerson = (x: string) => c.people.some((p) => p.name === x);
+          if ((menteeish(a) && !menteeish(b)) || (mentorish(b) && !mentorish(a) && !isPerson(b))) [mentors, mentees] = [[b], [a]];
+          if (!isPerson(mentors[0]!) && !mentorish(mentors[0]!) && !isPerson(mentees[0]!) && !menteeish(mentees[0]!)) continue;
+        }
+        if (g.X === undefined && frame.mentor) mentors = [defaultGroup(c, frame.mentor, at)];
+        if (g.Y === undefined && frame.mentee) {
+          // 带出了二十多名徒弟: a count in the frame is the size of the side it leaves implicit.
+          const n = g.N ? parseNumber(g.N) : undefined;
+          const afterN = g.N ? m[0].slice(m[0].indexOf(g.N) + g.N.length)[0] ?? '' : '';
+          mentees = [n ? c.group({ label: `${n.value}名${frame.mentee}`, size: n.value, approx: /[多余]/.test(afterN) || n.approx, evidence: quote() }) : defaultGroup(c, frame.mentee, at)];
+        }
+        if (mentees.length === 0) continue;
+        if (frame.menteeUnknown) {
+          for (const y of mentees) c.add(undefined, y, at, endAt, frame.strength ?? 'explicit');
+        } else {
+          if (mentors.length === 0) continue;
+          if (frame.allMentors) {
+            // …的两位导师一位是X,一位是Z: every person named after it in the sentence.
+            const more = c.personsIn(endAt, s.start + s.text.length).map((x) => x.p.name);
+            mentors = [...new Set([...mentors, ...more])];
+          }
+          for (const x of mentors) for (const y of mentees) c.add(x, y, at, endAt, frame.strength ?? 'explicit');
+        }
+        if (c.out.length > before) claimed.push([at, endAt]);
+      }
+    }
+  }
+}

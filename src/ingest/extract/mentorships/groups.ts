@@ -1,0 +1,44 @@
+import { alternation } from '../../../lang/zh/lexicon.js';
+import { NUMBER, parseNumber } from '../../../lang/zh/numerals.js';
+
+/** A group side of a mentorship (38名县领导, 徒弟): a cohort with a label and maybe a head count. */
+export interface GroupParty {
+  label: string;
+  size?: number;
+  approx: boolean;
+  evidence: string;
+}
+
+let headRes: { mentor: RegExp; mentee: RegExp; any: RegExp; menteePrefix: RegExp; boundary: RegExp } | undefined;
+/** The side nouns (lang/zh/data/mentor-nouns.txt, mentee-nouns.txt, people-nouns.txt) as patterns. */
+export function heads() {
+  headRes ??= {
+    mentor: new RegExp(`(?:${alternation('mentor-nouns.txt')})`, 'gu'),
+    mentee: new RegExp(`(?:${alternation('mentee-nouns.txt')})`, 'gu'),
+    any: new RegExp(`(?:${alternation('mentor-nouns.txt')}|${alternation('mentee-nouns.txt')}|${alternation('people-nouns.txt')})`, 'u'),
+    // 新任社区干部, 青年技术工人: a mentee group by its opening word.
+    menteePrefix: new RegExp(`^(?:\\d+\\s*[名位])?(?:${alternation('mentee-prefixes.txt')})`, 'u'),
+    // 选拔5名检察骨干 → 5名检察骨干: the verb before a group is not part of it.
+    boundary: new RegExp(`^.*(?:${alternation('group-boundaries.txt')})`, 'u'),
+  };
+  return headRes;
+}
+
+export const mentorish = (x: string) => new RegExp(heads().mentor.source, 'u').test(x);
+export const menteeish = (x: string) => (new RegExp(heads().mentee.source, 'u').test(x) || heads().menteePrefix.test(x)) && !mentorish(x);
+
+const COUNT = new RegExp(`(${NUMBER})\\s*(?:名|位|个|人)`, 'gu');
+
+/** A group phrase as a party: its label (quotes and leading function words removed) and size. */
+export function groupOf(raw: string, evidence: string): GroupParty | undefined {
+  let label = raw.replace(/[“”‘’"]/g, '').trim();
+  const counts = [...label.matchAll(COUNT)].map((m) => parseNumber(m[1]!)).filter((n) => !!n);
+  // 1名村两委老干部和1名驻村工作队员: several counted parts are one group, kept whole.
+  if (counts.length < 2) label = label.replace(heads().boundary, '');
+  label = label.replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|有|共|均|都|也|还)+/, '').replace(/(?:们|等|每人|各|均)$/, '').trim();
+  // 74名年轻“尖兵”: a head count of people makes a group even without a known noun.
+  const counted = counts.length > 0 && new RegExp(`${NUMBER}\\s*(?:名|位|人)`, 'u').test(label);
+  if (label.length < 2 || label.length > 60 || (!heads().any.test(label) && !counted)) return undefined;
+  const size = counts.length > 0 ? counts.reduce((s, n) => s + n!.value, 0) : undefined;
+  return { label, size, approx: counts.some((n) => n!.approx), evidence };
+}

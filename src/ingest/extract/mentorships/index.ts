@@ -1,0 +1,70 @@
+import type { ExtractContext } from '../context.js';
+import type { InitiativeHit } from '../initiatives.js';
+import type { PersonHit } from '../people.js';
+import type { PlaceHit } from '../places.js';
+import { Collector, type MentorshipHit } from './collector.js';
+import { readFrames } from './frames.js';
+import type { GroupParty } from './groups.js';
+import { readGroupPairs } from './pairs.js';
+import { readLabelLayout, readSpeakers } from './speakers.js';
+
+export type { MentorshipHit } from './collector.js';
+export type { GroupParty } from './groups.js';
+export { frames } from './frames.js';
+
+/**
+ * Mentorships: the frames first, then sentences that pair a mentor group with a mentee group,
+ * then quoted speakers and label layouts; last, what the records say twice is said once.
+ * Group sides become cohorts (label, size); a person side is the person's name. Readers may add
+ * people they find themselves to `people`.
+ */
+export function extractMentorships(
+  ctx: ExtractContext,
+  people: PersonHit[],
+  initiatives: InitiativeHit[],
+  main?: PlaceHit,
+): { mentorships: MentorshipHit[]; groups: GroupParty[] } {
+  const c = new Collector(ctx, people, initiatives, main);
+  readFrames(c);
+  readGroupPairs(c);
+  readSpeakers(c);
+  readLabelLayout(c);
+  const kept = dedupe(c);
+  const used = new Set(kept.flatMap((m) => [m.mentor, m.mentee]));
+  return { mentorships: kept, groups: [...c.groups.values()].filter((g) => used.has(g.label)) };
+}
+
+const BARE = /^(师傅|师父|导师|徒弟|学徒|老师|学生)$/;
+
+function dedupe(c: Collector): MentorshipHit[] {
+  const { out, groups } = c;
+  const named = new Set(c.people.map((p) => p.name));
+  // A named mentee with a named mentor needs no "unknown mentor" record; a named mentor with
+  // named mentees needs no record with a bare 徒弟.
+  const kept = out.filter((m) => {
+    if (!m.mentor) return !out.some((o) => o.mentor && o.mentee === m.mentee);
+    if (named.has(m.mentor) && m.mentee === '徒弟') return !out.some((o) => o.mentor === m.mentor && named.has(o.mentee));
+    return true;
+  });
+  // Group-to-group records: those with a head count stand; of the rest only the first, and none
+  // when a counted one exists (an article restates one scheme in several sentences). A pair of
+  // bare role words (师傅→徒弟) says nothing a reader can use.
+  const isGroup = (x: string | undefined) => !!x && !named.has(x);
+  const bare = (x: string | undefined) => !!x && BARE.test(x);
+  const counted = (x: string | undefined) => !!x && groups.get(x)?.size !== undefined;
+  const groupPairs = kept.filter((m) => isGroup(m.mentor) && isGroup(m.mentee));
+  const anyCounted = groupPairs.some((m) => counted(m.mentor) || counted(m.mentee));
+  const firstUncounted = groupPairs.find((m) => !counted(m.mentor) && !counted(m.mentee) && !(bare(m.mentor) && bare(m.mentee)));
+  const final = kept.filter(
+    (m) => !(bare(m.mentor) && bare(m.mentee)) && (!groupPairs.includes(m) || counted(m.mentor) || counted(m.mentee) || (!anyCounted && m === firstUncounted)),
+  );
+  // A bare role word (导师) says more with its scheme's name (青蓝工程导师).
+  for (const m of final) {
+    if (m.mentor && m.initiative && /^(导师|师傅|师父|帮带导师)$/.test(m.mentor)) {
+      const label = `${m.initiative.replace(/(工程|计划|制度|机制|模式|活动)$/, '')}${m.mentor}`;
+      if (!groups.has(label)) groups.set(label, { ...groups.get(m.mentor)!, label });
+      m.mentor = label;
+    }
+  }
+  return final;
+}

@@ -1,0 +1,30 @@
+import { HAN } from '../../../lang/zh/script.js';
+import { clauseQuote } from '../context.js';
+import type { Collector } from './collector.js';
+import { groupOf, heads } from './groups.js';
+
+/**
+ * A sentence about pairing that no frame explained, naming a mentor group and a mentee group:
+ * 为了让新入职社区工作者尽快进入角色,…组建导师队伍…结成帮带对子22对.
+ */
+const TRIGGER = /帮带|结对|传帮带|师徒|拜师|带徒|师带徒|一对一|以老带新|徒弟|学徒/;
+
+export function readGroupPairs(c: Collector): void {
+  for (const s of c.ctx.seg.sentences) {
+    if (!TRIGGER.test(s.text) || c.hasRecordIn(s.start, s.start + s.text.length)) continue;
+    const find = (re: RegExp) => {
+      for (const m of s.text.matchAll(new RegExp(`(?:\\d+\\s*名|[${HAN}“”]{0,8}?)(?:${re.source})`, 'gu'))) {
+        const at = s.start + m.index!;
+        if (c.personAt.some((x) => x.at >= at && x.at < at + m[0].length)) continue;
+        const g = groupOf(m[0].replace(/^.*[了着过起]/u, ''), clauseQuote(c.ctx, at, at + m[0].length));
+        if (g) return g;
+      }
+      return undefined;
+    };
+    const mentor = find(heads().mentor);
+    const mentee = find(heads().mentee);
+    if (mentor && mentee && !mentee.label.includes(mentor.label) && !mentor.label.includes(mentee.label)) {
+      c.add(c.group(mentor), c.group(mentee), s.start, s.start + s.text.length);
+    }
+  }
+}

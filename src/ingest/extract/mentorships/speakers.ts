@@ -1,0 +1,59 @@
+import { nameAt } from '../../../lang/zh/names.js';
+import { HAN } from '../../../lang/zh/script.js';
+import { clauseQuote } from '../context.js';
+import type { Collector } from './collector.js';
+
+/**
+ * Quoted speakers: “跟着前辈处理牧民草场纠纷…” 才台拉忠感慨道 (learned from someone); “我的师傅王建华…”
+ * (a mentee speaking); “我带的徒弟…” (a mentor speaking). The speaker is named right after the
+ * quote (in the same sentence) or right before it (X说:“…”).
+ */
+const LEARNED = new RegExp(`(?:跟着|跟随|在|从)[‘“]?(前辈|老前辈|师傅|师父|导师|老[${HAN}]{1,2})[’”]?(?:的)?(?:言传身教|帮助|指导|带领|教导|手把手)?`, 'u');
+const MY_MENTOR = /我的(师傅|导师|师父)/u;
+const MY_APPRENTICE = /我(?:带的|带过的|的)(徒弟|学徒)/u;
+
+export function readSpeakers(c: Collector): void {
+  const { text, ctx } = c;
+  for (const q of text.matchAll(/“([^”]{4,200})”/g)) {
+    const open = q.index!;
+    const close = open + q[0].length;
+    const speaker =
+      c.personAt.find((x) => x.at >= close && x.at - close <= 40 && !/[。！？!?\n]/.test(text.slice(close, x.at))) ??
+      c.personAt.filter((x) => x.end <= open && open - x.end <= 12).at(-1);
+    if (!speaker) continue;
+    const who = speaker.p.name;
+    const inner = q[1]!;
+    const at = (i: number) => open + 1 + i;
+    const quote = (m: RegExpExecArray) => clauseQuote(ctx, at(m.index), at(m.index + m[0].length));
+    const mine = MY_MENTOR.exec(inner);
+    const apprentices = MY_APPRENTICE.exec(inner);
+    const learned = LEARNED.exec(inner);
+    if (mine && !c.out.some((m) => m.mentee === who && m.mentor)) {
+      const after = at(mine.index + mine[0].length);
+      const named = c.personAt.find((x) => x.at >= after && x.at <= after + 2);
+      const mentor = named ? named.p.name : c.group({ label: mine[1]!, approx: false, evidence: quote(mine) });
+      c.add(mentor, who, at(mine.index), after, named ? 'explicit' : 'implied');
+    } else if (apprentices && !c.out.some((m) => m.mentor === who)) {
+      c.add(who, c.group({ label: apprentices[1]!, approx: false, evidence: quote(apprentices) }), at(apprentices.index), at(apprentices.index + apprentices[0].length));
+    } else if (learned && /[我]|跟着/.test(inner) && !c.out.some((m) => m.mentee === who)) {
+      c.add(c.group({ label: learned[1]!, approx: false, evidence: quote(learned) }), who, at(learned.index), at(learned.index + learned[0].length), 'implied');
+    }
+  }
+}
+
+/** A post laid out as labels: 师傅:李云龙 / 徒弟:孙少杰 on lines of their own. */
+export function readLabelLayout(c: Collector): void {
+  const { text } = c;
+  for (const m of text.matchAll(new RegExp(`(?:^|\\n)\\s*(?:师傅|师父|导师)\\s*[:：]\\s*([${HAN}]{2,4})`, 'gu'))) {
+    const mentorAt = m.index! + m[0].length - m[1]!.length;
+    const y = new RegExp(`\\n\\s*(?:徒弟|学徒)\\s*[:：]\\s*([${HAN}]{2,4})`, 'u').exec(text.slice(mentorAt, mentorAt + 120));
+    if (!y) continue;
+    const menteeAt = mentorAt + y.index + y[0].length - y[1]!.length;
+    const mentor = nameAt(text, mentorAt);
+    const mentee = nameAt(text, menteeAt);
+    if (!mentor || !mentee) continue;
+    c.addPerson(mentor, mentorAt);
+    c.addPerson(mentee, menteeAt);
+    c.add(mentor, mentee, mentorAt, menteeAt + mentee.length);
+  }
+}
