@@ -52,8 +52,12 @@ describe('questions users ask', () => {
     assert.ok(mentors.includes('羊角塘镇帮带导师(51人)'));
     assert.ok(mentors.includes('望城区年轻干部特训营导师'));
     assert.ok(!mentors.includes('鲁义民'));
-    // The initiative filter includes sub-initiatives: 师带徒 is part of 雁雏共翔计划.
-    assert.deepEqual(r.data.mentees.nodes.map((p: any) => p.label).sort(), ['孝昌县结对年轻“尖兵”(74名)', '孝昌县“师带徒”骨干(860余名)'].sort());
+    // The initiative filter includes sub-initiatives: 师带徒 and 一带二模式 are part of 雁雏共翔计划
+    // (一名县级干部帮带一名机关年轻干部+一名乡镇基层干部 is the 一带二 rule, per unit, from extraction).
+    assert.deepEqual(
+      r.data.mentees.nodes.map((p: any) => p.label).sort(),
+      ['孝昌县结对年轻“尖兵”(74名)', '孝昌县“师带徒”骨干(860余名)', '一名机关年轻干部+一名乡镇基层干部'].sort(),
+    );
     const person = await g.gql(`{ people(filter: {text: "汪颖"}) { nodes { name mentors { ${PARTY} } place { name parent { name } } } } }`);
     assert.equal(person.data.people.nodes[0].mentors[0].name, '鲁义民');
     assert.equal(person.data.people.nodes[0].place.name, '白沙镇');

@@ -38,10 +38,10 @@ let compiled: Array<{ frame: Frame; re: RegExp }> | undefined;
 function compiledFrames() {
   compiled ??= frames().map((frame) => {
     const p = frame.pattern;
-    // A slot is lazy between words; at the end of a pattern it takes what follows (up to 16).
+    // A slot is lazy between words; at the end of a pattern it takes what follows (up to 24).
     const slot = (name: string) => {
       const atEnd = p.endsWith(`{${name}}`);
-      return `(?<${name}>${SLOT_CHARS}{1,${atEnd ? 16 : 48}}${atEnd ? '' : '?'})`;
+      return `(?<${name}>${SLOT_CHARS}{1,${atEnd ? 24 : 48}}${atEnd ? '' : '?'})`;
     };
     return { frame, re: new RegExp(p.replace('{X}', slot('X')).replace('{Y}', slot('Y')).replace('{N}', `(?<N>${NUMBER})`), 'gu') };
   });
