@@ -22,7 +22,7 @@ export interface InitiativeHit {
 }
 
 const EVENT = /(会|会议|座谈会|仪式|大会|典礼|方案|通知|意见|办法|规定|承诺书|决定)$/;
-const PUNCT = /[,，、。；;:：“”‘’"()（）!！?？《》\s【】\[\]|丨·•]/;
+const PUNCT = /[,，、。；;:：“”‘’"()（）!！?？《》\s【】\[\]|丨·•…—]/;
 
 let cache: { heads: Map<string, InitiativeKind>; alone: Set<string>; headRe: RegExp; quoted: RegExp; kinds: Array<[InitiativeKind, RegExp]> } | undefined;
 function lexicon() {
@@ -61,6 +61,8 @@ function quotedName(inner: string, suffix: string | undefined, before: string): 
   if (/[,，。;；!！?？]/.test(inner) || inner.length > 20) return undefined;
   if (/、/.test(inner) && !suffix) return undefined;
   if (suffix) {
+    // “干部素质提升年”活动: the name already ends like one; 活动/行动 only describe it.
+    if ((endsWithHead(inner) || /年$/.test(inner)) && /^(活动|行动|培训)$/.test(suffix)) return inner;
     if (wordSet('generic-schemes.txt').has(inner)) {
       // “老带新”警师制: the scheme is the head that names one by itself, not the slogan before it.
       if (lexicon().alone.has(suffix)) return suffix;
@@ -92,11 +94,11 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
     if (mod.length + t.word.length > 14) break;
     mod = t.word + mod;
   }
-  mod = mod.replace(/^(今年|去年|近年来|目前|同时|此外)+/, '').replace(/^([\d两一二三四五六七八九十]+[个期项名批次场])/, '');
+  mod = mod.replace(/^(今年|去年|近年来|目前|同时|此外)+/, '').replace(/^([\d两一二三四五六七八九十]+[个期项名批次场支家所座])/, '');
   // 推行导师制, 组建导师组: some heads name a programme by themselves.
   if (mod.length < 2) return lexicon().alone.has(head) && head.length >= 3 ? mod + head : undefined;
   // A general word (模式, 机制) needs a modifier that names something (not 一种合作模式, 竞争机制).
-  if (/^(模式|机制|体系|制度|计划|工程|行动|系列活动)$/.test(head) && (mod.length < 3 || /^(一种|一套|一项|一个|这|该|各|有关|相关|长效)/.test(mod))) return undefined;
+  if (/^(模式|机制|体系|制度|计划|工程|行动|系列活动)$/.test(head) && (mod.length < 3 || /^(一种|一套|一项|一个|这|该|各|有关|相关|长效)/.test(mod) || /新$/.test(mod))) return undefined;
   return mod + head;
 }
 
