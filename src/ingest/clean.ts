@@ -74,7 +74,9 @@ export function cleanArticle(raw: string): CleanedArticle {
     // Pages repeat their headline; keep the first copy.
     if (line.length < 120 && seen.has(line)) continue;
     seen.add(line);
-    kept.push(line);
+    // The headline line without the site's name after it (…助年轻干部成长_某县新闻网): that name
+    // is chrome, and places in it are no facts of the article.
+    kept.push(title && line !== title && line.startsWith(title) && /^\s*[-_|]/.test(line.slice(title.length)) ? title : line);
   }
 
   let text = kept.join('\n');
