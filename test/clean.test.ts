@@ -56,3 +56,13 @@ test('seed 004: traditional footer (主辦單位, ICP) is dropped and quotes can
   assert.equal(hit.quote, '結對幫帶年輕鎮村干部93名');
   assert.equal(c.text.slice(hit.start, hit.end), hit.quote);
 });
+
+test('the headline is the header line that reads like one, not a site banner, a dateline or the first sentence', () => {
+  const page = (lines: string[]) => cleanArticle(lines.join('\n'));
+  const a = page(['免费邮箱 注册 登录', '您当前的位置 : 首页 > 基层党建', '某县:“导师帮带”助年轻干部成长_某县新闻网', '2023年06月12日 08:35  来源:某县融媒体中心  编辑:张三', '为加快年轻干部成长,某县推行“导师帮带制”,为30名新录用公务员配备导师,并签订帮带协议,明确帮带责任。']);
+  assert.equal(a.title, '某县:“导师帮带”助年轻干部成长');
+  assert.equal(a.publishedAt, '2023-06-12');
+  assert.ok(!a.text.includes('某县新闻网'), 'the site name after the headline is chrome');
+  const b = page(['新华网北京9月10日电(记者王小明)', '教师节里话传承:师徒接力育新人', '在某中学,青年教师李晓与师傅周红结成对子。', '2024-09-10 18:20:31']);
+  assert.equal(b.title, '教师节里话传承:师徒接力育新人');
+});

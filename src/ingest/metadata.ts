@@ -1,4 +1,4 @@
-import { patternList, wordMap } from '../lang/zh/lexicon.js';
+import { orderedPairs, patternList, wordMap } from '../lang/zh/lexicon.js';
 import { looseName, plausibleName } from '../lang/zh/names.js';
 import { HAN, simplifyAligned } from '../lang/zh/script.js';
 
@@ -136,20 +136,37 @@ export const isChrome = (simplifiedLine: string) => patternList('chrome-lines.tx
 export const isTail = (simplifiedLine: string) => patternList('tail-markers.txt').some((re) => re.test(simplifiedLine));
 
 /**
- * The headline: the first line before the body that is not chrome, not a byline, not a
- * column tag (【…】) or a kicker, with a site suffix (" - 工会 - 中工网") removed.
+ * The headline: of the lines before the body that are not chrome, bylines, column tags (【…】)
+ * or kickers, the one that reads most like a headline — followed by a date or source line,
+ * printed twice (breadcrumb and heading), naming the genre's subject, free of site words —
+ * the first on a tie; a site suffix (" - 工会 - 中工网", "_某县新闻网") removed.
  */
 export function findTitle(lines: Array<{ text: string; simple: string }>): string | undefined {
-  for (const { text, simple } of lines) {
-    const t = text.trim();
-    if (!t) continue;
-    if (isBody(simple)) return undefined;
-    if (isChrome(simple) || bylineLine(t) || /^【.*】$/.test(t) || creditsIn(t).length > 0 && t.length < 40) continue;
-    const stripped = t.replace(/\s*[-_|]\s*[^-_|]{1,12}\s*[-_|]\s*[^-_|]{1,12}$/, '').replace(/\s*[_|]\s*[^_|]{2,12}(网|报|台)$/, '');
-    if (stripped.length < 6 || stripped.length > 60) continue;
-    return stripped;
+  const cues = (k: string) => orderedPairs('title-cues.txt').filter(([c]) => c === k).flatMap(([, w]) => w.split(/\s+/));
+  const chromeWords = cues('chrome');
+  const topicWords = cues('topic');
+  const head: Array<{ t: string; simple: string; i: number }> = [];
+  for (const [i, { text, simple }] of lines.entries()) {
+    if (!text.trim()) continue;
+    if (isBody(simple)) break;
+    head.push({ t: text.trim(), simple, i });
   }
-  return undefined;
+  let best: { title: string; score: number } | undefined;
+  for (const [k, { t, simple }] of head.entries()) {
+    if (isChrome(simple) || bylineLine(t) || /^【.*】$/.test(t) || (creditsIn(t).length > 0 && t.length < 40)) continue;
+    const stripped = t.replace(/\s*[-_|]\s*[^-_|]{1,12}\s*[-_|]\s*[^-_|]{1,12}$/, '').replace(/\s*[_|]\s*[^_|]{2,12}(网|报|台)$/, '');
+    // A sentence (it ends in 。) is the start of the body, not a headline.
+    if (stripped.length < 6 || stripped.length > 60 || /[。！？]$/.test(stripped)) continue;
+    const next = head[k + 1]?.simple ?? '';
+    const s = simplifyAligned(stripped);
+    let score = 0;
+    if (/(来源|时间|发布|日期|作者|编辑|\d{4}[-年.\/]\d{1,2})/.test(next)) score += 3;
+    if (lines.filter((l) => l.text.includes(stripped)).length >= 2) score += 2;
+    if (topicWords.some((w) => s.includes(w))) score += 1;
+    if (chromeWords.some((w) => s.includes(w))) score -= 3;
+    if (!best || score > best.score) best = { title: stripped, score };
+  }
+  return best && best.score >= -1 ? best.title : undefined;
 }
 
 /** A line of running text rather than a header line. */
