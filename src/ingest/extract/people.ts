@@ -66,6 +66,11 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     const name = nameBefore(text, m.index! + m[1]!.length);
     if (name && name === m[1] && !isPlace(m.index!)) add(name, m.index!);
   }
+  // 谢世明等13名医师, 张三等人: a name heading a list of people, after a clause boundary or 了/是/有.
+  for (const m of text.matchAll(new RegExp(`(?<=^|[\\s,，。、;；:：“”(（了是有和与及的])([${HAN}]{2,3})等(?=\\d|[一二三四五六七八九十两几]|人|同志)`, 'gmu'))) {
+    const name = nameBefore(text, m.index! + m[1]!.length);
+    if (name && name === m[1] && !isPlace(m.index!)) add(name, m.index!);
+  }
   for (const m of text.matchAll(quoted)) {
     if (looseName(m[1]!) || plausibleName(m[1]!)) add(m[1]!, m.index! + m[0].indexOf(m[1]!));
   }

@@ -128,6 +128,8 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
     let choice = c.places;
     // 浙江万抹农业发展有限公司, 湖北嘉特…公司: a place word inside a company's name.
     if (c.short && new RegExp(`^[${HAN}]{2,14}?(有限公司|公司|集团)|^[${HAN}]{0,4}(大学|学院)(?!生)`).test(text.slice(c.end, c.end + 18))) continue;
+    // 北京路派出所, 长安街, 兰州拉面: a street, a school or a product named after the place.
+    if (wordList('place-followers.txt').some((w) => text.startsWith(w, c.end))) continue;
     // 花垣镇, 高铁岭镇: a short form that runs into a township's or village's suffix is part of that name.
     if (c.short && /^[镇乡村]|^街道/.test(text.slice(c.end, c.end + 2))) continue;
     // 富阳富春街道: a county's short form right before one of its townships needs no other context.
