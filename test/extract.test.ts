@@ -173,3 +173,8 @@ test('genre: a training report without mentoring yields no mentorship; a traditi
   assert.ok(pairs(brief).includes('12名资深社区书记→36名新任社区干部'), pairs(brief).join(' ; '));
   assert.ok(brief.credits.some((c) => c.name === '黃志明'));
 });
+
+test('place names inside other names are no places: streets, schools, products; short forms need context', () => {
+  const d = extractFacts(cleanArticle('他毕业于浙江大学,曾在北京路派出所工作。辽宁舰官兵、重庆火锅、兰州拉面、沙县小吃、青岛啤酒、云南白药都很有名。各单位搭建平台,纪委监委、公安等部门联合审查。'));
+  assert.deepEqual(d.places.map((p) => p.name), []);
+});

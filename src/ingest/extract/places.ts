@@ -64,6 +64,15 @@ function upperForms() {
 }
 
 
+/** Whether [a, b) starts and ends on word boundaries (搭建平台 holds no 建平). */
+function onWordBoundaries(text: string, a: number, b: number): boolean {
+  const from = Math.max(0, a - 4);
+  const cuts = new Set<number>([from]);
+  let pos = from;
+  for (const t of cut(text.slice(from, Math.min(text.length, b + 4)))) cuts.add((pos += t.length));
+  return cuts.has(a) && cuts.has(b);
+}
+
 /** 参训村, 帮扶村, 各村: words that describe villages (lang/zh/data/village-descriptors.txt). */
 function describesVillages(name: string): boolean {
   return wordList('village-descriptors.txt').some((w) => name.startsWith(w));
@@ -130,6 +139,8 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
     if (c.short && new RegExp(`^[${HAN}]{2,14}?(有限公司|公司|集团)|^[${HAN}]{0,4}(大学|学院)(?!生)`).test(text.slice(c.end, c.end + 18))) continue;
     // 北京路派出所, 长安街, 兰州拉面: a street, a school or a product named after the place.
     if (wordList('place-followers.txt').some((w) => text.startsWith(w, c.end))) continue;
+    // A short form must be a word of its own: 搭建平台 is not 建平(县), 资源共享 not 资源(县).
+    if (c.short && !onWordBoundaries(text, c.start, c.end)) continue;
     // 花垣镇, 高铁岭镇: a short form that runs into a township's or village's suffix is part of that name.
     if (c.short && /^[镇乡村]|^街道/.test(text.slice(c.end, c.end + 2))) continue;
     // 富阳富春街道: a county's short form right before one of its townships needs no other context.
@@ -174,15 +185,8 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
       const name = text.slice(start, end);
       const found = placesNamed(name).filter((p) => p.level === 'township' || p.level === 'street');
       // 文明村镇: the name must start at a word boundary (明村镇 is no township here).
-      const startsWord = () => {
-        let pos = Math.max(0, start - 4);
-        for (const t of cut(text.slice(pos, end))) {
-          if (pos === start) return true;
-          if (pos > start) return false;
-          pos += t.length;
-        }
-        return false;
-      };
+      // (Only the start: a township's suffix often merges with what follows, 镇党委.)
+      const startsWord = () => onWordBoundaries(text, start, start);
       if (found.length === 1 && free(start, end) && startsWord()) {
         take({ name, start, end, place: found[0], level: found[0]!.level, aliases: [] });
         break;
