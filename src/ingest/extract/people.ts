@@ -81,12 +81,14 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     const name = nameAt(text, at);
     if (name && !isPlace(at) && (name === m[1] || text.slice(at + name.length).startsWith('是'))) add(name, at);
   }
-  // Lists after a known name: 陈玉龙、弋石泉、彭伍四 …; 甘依欣、赖玉敏.
+  // Lists after a known name: 陈玉龙、弋石泉、彭伍四 …; 甘依欣、赖玉敏; 孙少杰(左)和李云龙.
+  const CAPTION = /^[(（](?:左|右|中|前|后)[一二三四五六]?[)）]/;
   for (let grew = true; grew; ) {
     grew = false;
     for (const p of [...found.values()]) {
       for (const at of occurrences(text, p.name)) {
         let i = at + p.name.length;
+        i += CAPTION.exec(text.slice(i))?.[0].length ?? 0;
         while (/[、和及]/.test(text[i] ?? '')) {
           const next = nameAt(text, i + 1);
           if (!next || exclude.has(next)) break;
@@ -95,6 +97,7 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
             grew = true;
           }
           i += 1 + next.length;
+          i += CAPTION.exec(text.slice(i))?.[0].length ?? 0;
         }
       }
     }
