@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { curatedSets, devBatches, devSet, SHARED_DIR } from '../src/eval/corpus.js';
 import { scoreSet, scorerAvailable } from '../src/eval/score.js';
-import { cleanArticle } from '../src/ingest/clean.js';
+import { cleanArticle, locateQuote } from '../src/ingest/clean.js';
 import { MAX_QUOTE } from '../src/ingest/extract/context.js';
 import { extractFacts, MAX_FACTS_PER_TYPE, toContract } from '../src/ingest/extract/index.js';
 import { IngestInputError, prepareArticle } from '../src/ingest/pipeline.js';
@@ -177,4 +177,11 @@ test('genre: a training report without mentoring yields no mentorship; a traditi
 test('place names inside other names are no places: streets, schools, products; short forms need context', () => {
   const d = extractFacts(cleanArticle('他毕业于浙江大学,曾在北京路派出所工作。辽宁舰官兵、重庆火锅、兰州拉面、沙县小吃、青岛啤酒、云南白药都很有名。各单位搭建平台,纪委监委、公安等部门联合审查。'));
   assert.deepEqual(d.places.map((p) => p.name), []);
+});
+
+test('「」 and straight quotes are read like “”', () => {
+  const d = extractFacts(cleanArticle('某县推出「雁雏共翔」计划,首批38名县领导担任"帮带导师",结对74名年轻"尖兵"。'));
+  assert.ok(d.initiatives.some((i) => i.name === '雁雏共翔计划' && i.kind === 'mentoring'), JSON.stringify(d.initiatives.map((i) => i.name)));
+  assert.ok(d.mentorships.some((m) => m.mentor === '首批38名县领导' && /74名/.test(m.mentee)));
+  for (const f of [...d.initiatives, ...d.mentorships]) assert.ok(locateQuote(cleanArticle('某县推出「雁雏共翔」计划,首批38名县领导担任"帮带导师",结对74名年轻"尖兵"。'), f.evidence), 'quotes are found in the stored text');
 });

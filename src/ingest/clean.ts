@@ -20,6 +20,21 @@ export interface CleanedArticle {
   credits: Credit[];
 }
 
+/**
+ * Quotation marks as the extractors expect them, character for character: 「」 and 『』 (Hong Kong
+ * and Taiwan pages) become “” and ‘’, and straight "…" pairs within a line become “…”.
+ */
+export function normalizeQuotes(s: string): string {
+  const curly = s.replace(/「/g, '“').replace(/」/g, '”').replace(/『/g, '‘').replace(/』/g, '’');
+  return curly
+    .split('\n')
+    .map((line) => {
+      let open = true;
+      return (line.match(/"/g) ?? []).length % 2 === 0 ? line.replace(/"/g, () => ((open = !open) ? '”' : '“')) : line;
+    })
+    .join('\n');
+}
+
 /** Credit blocks inside the text: (记者郎哲敏 骆炳浩), （通讯员 张三）. */
 export function parseCredits(block: string): Credit[] {
   return creditsIn(block);
@@ -108,7 +123,7 @@ export function cleanArticle(raw: string): CleanedArticle {
   }
   text = text.replace(/[ \t]+\n/g, '\n').trim();
 
-  const simplified = simplifyAligned(text);
+  const simplified = normalizeQuotes(simplifyAligned(text));
   let differing = 0;
   for (let i = 0; i < text.length; i++) if (text[i] !== simplified[i]) differing++;
   return {
