@@ -185,3 +185,12 @@ test('「」 and straight quotes are read like “”', () => {
   assert.ok(d.mentorships.some((m) => m.mentor === '首批38名县领导' && /74名/.test(m.mentee)));
   for (const f of [...d.initiatives, ...d.mentorships]) assert.ok(locateQuote(cleanArticle('某县推出「雁雏共翔」计划,首批38名县领导担任"帮带导师",结对74名年轻"尖兵"。'), f.evidence), 'quotes are found in the stored text');
 });
+
+test('genre: a court — officials in a list, 8名导师 paired with 14名青年法官, representatives of both sides', () => {
+  const d = genre('court.txt');
+  for (const n of ['李国华', '王芳', '陈东', '赵敏', '刘建平', '孙悦悦', '周杰']) assert.ok(d.people.some((p) => p.name === n), n);
+  const ps = pairs(d);
+  for (const p of ['8名导师→14名青年法官', '∅→孙悦悦', '∅→周杰']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(ps.some((p) => p.startsWith('刘建平→')), 'the mentors’ representative is a mentor');
+  assert.ok(d.initiatives.some((i) => i.name === '青年法官导师制度'), '导师制度, not 导师制 + 度');
+});

@@ -118,11 +118,17 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
   for (const s of ctx.seg.sentences) {
     for (const m of s.text.matchAll(headRe)) {
       const at = s.start + m.index!;
-      const end = at + m[0].length;
+      let end = at + m[0].length;
+      let head = m[0];
+      // 导师制度: a head ending in 制 that runs into 度 is 制度.
+      if (head.endsWith('制') && text[end] === '度') {
+        head += '度';
+        end++;
+      }
       if (covered(at, end) || text[end] === '”' || /^[员长]/.test(text[end] ?? '')) continue;
       // A head that is itself the start of a longer word (计划生育, 工程师) names no programme.
       if (/^(生育|师|款|队伍建设)/.test(text.slice(end, end + 4)) && m[0] !== '导师队伍') continue;
-      const name = nameBefore(text, s.start, at, m[0]);
+      const name = nameBefore(text, s.start, at, head);
       if (!name) continue;
       const start = end - name.length;
       if (covered(start, end)) continue;

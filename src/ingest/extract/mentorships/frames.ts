@@ -43,7 +43,13 @@ function compiledFrames() {
       const atEnd = p.endsWith(`{${name}}`);
       return `(?<${name}>${SLOT_CHARS}{1,${atEnd ? 24 : 48}}${atEnd ? '' : '?'})`;
     };
-    return { frame, re: new RegExp(p.replace('{X}', slot('X')).replace('{Y}', slot('Y')).replace('{N}', `(?<N>${NUMBER})`), 'gu') };
+    const source = p
+      .replace('{X}', slot('X'))
+      .replace('{Y}', slot('Y'))
+      .replace('{N}', `(?<N>${NUMBER})`)
+      .replaceAll('{MENTOR_NOUN}', `(?:${alternation('mentor-nouns.txt')})`)
+      .replaceAll('{MENTEE_NOUN}', `(?:${alternation('mentee-nouns.txt')})`);
+    return { frame, re: new RegExp(source, 'gu') };
   });
   return compiled;
 }
