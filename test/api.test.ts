@@ -94,6 +94,18 @@ describe('questions users ask', () => {
   test('search input with Lucene syntax is searched as text, empty input is refused', async () => {
     const r = await g.gql(`{ search(query: "帮带 AND (\\"x") { type } }`);
     assert.equal(r.errors, undefined);
+    // Lucene keywords and injection-looking input are words, not operators: no errors, no hits.
+    for (const q of ["' OR 1=1 //", 'NOT', 'OR', 'AND AND', 'a OR b', '*:*', 'x~2 AND y^3']) {
+      const h = await g.gql(`query($q: String!) { search(query: $q) { type } }`, { q });
+      assert.equal(h.errors, undefined, `${q}: ${JSON.stringify(h.errors)}`);
+      assert.deepEqual(h.data.search, [], q);
+    }
+    // Ids whose prefix names a property of every JavaScript object find nothing, quietly.
+    for (const id of ['constructor:1', '__proto__:1', 'toString:x', 'hasOwnProperty:y']) {
+      const n = await g.gql(`query($id: ID!) { node(id: $id) { id } }`, { id });
+      assert.equal(n.errors, undefined, `${id}: ${JSON.stringify(n.errors)}`);
+      assert.equal(n.data.node, null);
+    }
     const empty = await g.gql(`{ search(query: "  ") { type } }`);
     assert.match(empty.errors[0].message, /empty/);
     assert.equal(empty.errors[0].extensions.code, 'BAD_USER_INPUT');

@@ -85,18 +85,19 @@ WITH id, m, r ORDER BY ${spec.order ?? 'm.id'}
 RETURN id, collect({props: properties(m), label: head(labels(m)), rel: properties(r)}) AS items`;
 }
 
-export const LABEL_BY_PREFIX: Record<string, NodeLabel> = {
-  place: 'Place',
-  org: 'Organization',
-  initiative: 'Initiative',
-  person: 'Person',
-  cohort: 'Cohort',
-  mentorship: 'Mentorship',
-  figure: 'Figure',
-  article: 'Article',
-};
+/** Id prefix → label. A Map, so that user ids such as `constructor:1` find nothing. */
+export const LABEL_BY_PREFIX: ReadonlyMap<string, NodeLabel> = new Map([
+  ['place', 'Place'],
+  ['org', 'Organization'],
+  ['initiative', 'Initiative'],
+  ['person', 'Person'],
+  ['cohort', 'Cohort'],
+  ['mentorship', 'Mentorship'],
+  ['figure', 'Figure'],
+  ['article', 'Article'],
+]);
 export function labelOfId(id: string): NodeLabel | undefined {
-  return LABEL_BY_PREFIX[id.slice(0, id.indexOf(':'))];
+  return LABEL_BY_PREFIX.get(id.slice(0, id.indexOf(':')));
 }
 
 export interface Loaders {

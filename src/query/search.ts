@@ -13,18 +13,17 @@ export function escapeLucene(s: string): string {
 }
 
 /**
- * The Lucene query for user text: the text as given and in simplified script, so that
- * 幫帶 finds 帮带. Single CJK characters become prefix queries, because the cjk analyzer
- * only indexes bigrams.
+ * The Lucene query for user text: each word as a quoted phrase (so neither syntax characters nor
+ * the keywords AND, OR, NOT act as operators), as given and in simplified script, so that 幫帶
+ * finds 帮带. A single CJK character becomes a prefix query, because the cjk analyzer only
+ * indexes bigrams.
  */
 export function luceneQuery(raw: string): string {
   const text = raw.trim();
   if (!text) throw new BadInputError('search "query" is empty; give at least one word, e.g. 帮带');
   if (text.length > 100) throw new BadInputError(`search "query" is ${text.length} characters; at most 100 are allowed`);
-  const variants = [...new Set([text, simplifyAligned(text)])];
-  return variants
-    .map((v) => (/^\p{Script=Han}$/u.test(v) ? `${escapeLucene(v)}*` : escapeLucene(v)))
-    .join(' OR ');
+  const words = [...new Set([text, simplifyAligned(text)].flatMap((v) => v.split(/\s+/)).filter(Boolean))];
+  return words.map((w) => (/^\p{Script=Han}$/u.test(w) ? `${escapeLucene(w)}*` : `"${w.replace(/["\\]/g, '\\$&')}"`)).join(' OR ');
 }
 
 export interface SearchHitRow {
