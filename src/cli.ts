@@ -65,7 +65,8 @@ async function main(argv: string[]) {
       if (rest.length !== 1) throw new UsageError('extract takes exactly one file');
       const [file] = articleFiles(rest);
       const p = prepareArticle(readArticle(file!, meta));
-      process.stdout.write(`${JSON.stringify(toContract(p.extracted, p.cleaned), null, 2)}\n`);
+      // Wait until stdout has taken the whole document: exiting earlier cuts a pipe at 64 KB.
+      await new Promise<void>((resolve, reject) => process.stdout.write(`${JSON.stringify(toContract(p.extracted, p.cleaned), null, 2)}\n`, (e) => (e ? reject(e) : resolve())));
       return 0;
     }
     case 'ingest': {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { curatedSets, devBatches, devSet, SHARED_DIR } from '../src/eval/corpus.js';
 import { scoreSet, scorerAvailable } from '../src/eval/score.js';
@@ -97,10 +99,32 @@ test('bad input: a clear error, never a crash', () => {
   refuse({ text: '孝'.repeat(LIMITS.maxArticleChars + 1) }, /at most/);
   refuse({ text: '孝昌县', html: '<p>孝昌县</p>' }, /exactly one/);
   refuse({ text: '孝昌县推行导师帮带。', publishedAt: 'yesterday' }, /publishedAt/);
+  refuse({ text: '孝昌县推行导师帮带。', publishedAt: '2024-13-45' }, /calendar date/);
+  refuse({ text: '孝昌县推行导师帮带。', publishedAt: '2023-02-29' }, /calendar date/);
+  refuse({ text: '孝昌县推行导师帮带。', title: '标题\n第二行' }, /control characters/);
+  refuse({ text: '孝昌县推行导师帮带。', publisher: '报'.repeat(101) }, /publisher has 101 characters/);
+  assert.equal(prepareArticle({ text: '孝昌县推行导师帮带。', publishedAt: '2024-02-29' }).doc.article.publishedAt, '2024-02-29');
   refuse({ text: '孝昌县推行导师帮带。', url: 'javascript:alert(1)' }, /url/);
   const scripted = prepareArticle({ html: '<p>孝昌县推出“雁雏共翔”计划,首批38名县领导担任“帮带导师”,结对74名年轻“尖兵”。</p><script>var x = "湖南省";</script>' });
   assert.ok(!scripted.cleaned.text.includes('湖南'));
   assert.ok(scripted.extracted.initiatives.some((i) => i.name === '雁雏共翔计划'));
+});
+
+test('npm run extract writes a large document whole into a pipe', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cadre-extract-'));
+  const file = path.join(dir, 'big.txt');
+  // Distinct lines (the cleaner drops repeated ones): hundreds of figures, groups and pairs.
+  const lines = Array.from({ length: 400 }, (_, i) => `第${i + 1}批,孝昌县选派${i + 10}名业务骨干担任导师,结对帮带${i + 20}名年轻干部,累计开展培训${i + 3}场次。`);
+  writeFileSync(file, `孝昌县推进年轻干部培养\n${lines.join('\n')}`);
+  try {
+    // Through the tsx command, as `npm run extract` runs it (its child writes into a pipe).
+    const r = spawnSync('node_modules/.bin/tsx', ['src/cli.ts', 'extract', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.length > 65_536, `only ${r.stdout.length} bytes: the test needs a document larger than a pipe buffer`);
+    assert.ok(JSON.parse(r.stdout).places.length > 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('npm run extract prints the JSON contract on stdout', () => {

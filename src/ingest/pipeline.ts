@@ -45,6 +45,16 @@ export function decodeUtf8(bytes: Uint8Array, what = 'input'): string {
 
 const HAN = /\p{Script=Han}/u;
 
+/** The longest page metadata accepted: a headline, a publisher's name, an address. */
+const MAX_META_CHARS = { title: 300, publisher: 100, url: 2000, source: 300 } as const;
+
+/** 2024-02-29 is a date, 2023-02-29 and 2024-13-45 are not. */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 function checkInput(input: ArticleInput): { raw: string; html: boolean } {
   const hasText = typeof input.text === 'string';
   const hasHtml = typeof input.html === 'string';
@@ -54,8 +64,13 @@ function checkInput(input: ArticleInput): { raw: string; html: boolean } {
   if (raw.length > LIMITS.maxArticleChars) {
     throw new IngestInputError(`the article has ${raw.length} characters; at most ${LIMITS.maxArticleChars} are accepted (MAX_ARTICLE_CHARS)`);
   }
-  if (input.publishedAt && !/^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)) {
-    throw new IngestInputError(`publishedAt must be a date like 2021-02-23, got ${JSON.stringify(input.publishedAt)}`);
+  for (const [field, value] of [['title', input.title], ['publisher', input.publisher], ['url', input.url], ['source', input.source]] as const) {
+    if (value && value.length > MAX_META_CHARS[field]) throw new IngestInputError(`${field} has ${value.length} characters; at most ${MAX_META_CHARS[field]} are accepted`);
+    // eslint-disable-next-line no-control-regex
+    if (value && /[\u0000-\u001f\u007f]/.test(value)) throw new IngestInputError(`${field} contains control characters (line breaks, tabs, NUL …); give it on one line`);
+  }
+  if (input.publishedAt && !isCalendarDate(input.publishedAt)) {
+    throw new IngestInputError(`publishedAt must be a calendar date like 2021-02-23, got ${JSON.stringify(input.publishedAt)}`);
   }
   if (input.url && !/^https?:\/\/\S+$/.test(input.url)) throw new IngestInputError(`url must be an http(s) URL, got ${JSON.stringify(input.url)}`);
   return { raw, html: hasHtml };
