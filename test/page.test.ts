@@ -30,7 +30,10 @@ test('in-memory paging has no gaps or repeats', () => {
 
 test('user text is escaped for Lucene and searched in both scripts', () => {
   assert.equal(escapeLucene('a+b (c) "d"'), 'a\\+b \\(c\\) \\"d\\"');
-  assert.equal(luceneQuery('幫帶'), '幫帶 OR 帮带');
+  assert.equal(luceneQuery('幫帶'), '"幫帶" OR "帮带"');
   assert.equal(luceneQuery('京'), '京*');
+  // Keywords and syntax are words inside quoted phrases, never operators.
+  assert.equal(luceneQuery('a OR b'), '"a" OR "OR" OR "b"');
+  assert.equal(luceneQuery('x" AND y\\'), '"x\\"" OR "AND" OR "y\\\\"');
   assert.throws(() => luceneQuery(' '), /empty/);
 });
