@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { wordMap } from '../lang/zh/lexicon.js';
 import { toContract } from '../ingest/extract/index.js';
 import type { FactDoc } from '../ingest/facts.js';
 import { prepareArticle } from '../ingest/pipeline.js';
@@ -11,8 +12,8 @@ import { SCORER, type EvalArticle } from './corpus.js';
  * Scores extraction with the team's scorer (../shared/eval/score.mjs, the one the hidden set is
  * scored with): `extract` documents against gold files, one table per set and a total.
  */
-const CREDIT_ROLES = new Set(['journalist', 'correspondent', 'editor', 'photographer', 'reviewer', 'author']);
-const CREDIT_ROLE_OF: Record<string, string> = { 记者: 'journalist', 特约记者: 'journalist', 通讯员: 'correspondent', 编辑: 'editor', 责编: 'editor', 校对: 'editor', 审核: 'reviewer', 摄影: 'photographer' };
+/** A curated credit's role in the contract's words (curated seeds may say 记者 or journalist). */
+const creditRole = (role: string) => new Map(wordMap('credit-roles.txt')).get(role) ?? (wordMap('credit-roles.txt').some(([, r]) => r === role) ? role : 'journalist');
 
 /** A curated fact document in the gold format of the shared corpus. */
 export function goldOf(doc: FactDoc) {
@@ -25,7 +26,7 @@ export function goldOf(doc: FactDoc) {
       initiatives: doc.initiatives.map((i) => ({ name: i.name, aliases: i.aliases, kind: i.kind })),
       people: [
         ...doc.people.map((p) => ({ name: p.name, roles: p.roles.length ? p.roles : ['actor'] })),
-        ...doc.credits.map((c) => ({ name: c.name, roles: [CREDIT_ROLE_OF[c.role] ?? (CREDIT_ROLES.has(c.role) ? c.role : 'journalist')] })),
+        ...doc.credits.map((c) => ({ name: c.name, roles: [creditRole(c.role)] })),
       ],
       mentorships: doc.mentorships.map((m) => ({ mentor: m.mentor ?? null, mentee: m.mentee, mentorCount: m.mentor ? size(m.mentor) : null, menteeCount: size(m.mentee) })),
       figures: doc.figures.map((f) => ({ value: f.value, unit: f.unit, approx: f.approx })),

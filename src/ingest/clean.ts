@@ -35,11 +35,6 @@ export function normalizeQuotes(s: string): string {
     .join('\n');
 }
 
-/** Credit blocks inside the text: (记者郎哲敏 骆炳浩), （通讯员 张三）. */
-export function parseCredits(block: string): Credit[] {
-  return creditsIn(block);
-}
-
 export function cleanArticle(raw: string): CleanedArticle {
   let s = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
   s = s.replace(/[\u00A0\u3000]/g, ' ');

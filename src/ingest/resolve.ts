@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { DataError } from '../errors.js';
 import { GAZETTEER_SOURCE, type NodeLabel, type RelType } from '../model.js';
 import { locateQuote, type CleanedArticle } from './clean.js';
 import { REGISTRY } from './fact-types/index.js';
-import type { Evidence, GNode, GRel, ResolveContext } from './fact-types/type.js';
+import { hash, type Evidence, type GNode, type GRel, type ResolveContext } from './fact-types/type.js';
 import type { FactDoc } from './facts.js';
 import { ancestry } from './gazetteer.js';
 
@@ -23,7 +22,6 @@ export interface GraphWrite {
   reports: Array<{ label: NodeLabel; id: string; evidence: Evidence }>;
 }
 
-const hash = (s: string, n = 16) => createHash('sha256').update(s).digest('hex').slice(0, n);
 
 export function articleIdFor(text: string): string {
   return `article:${hash(text)}`;

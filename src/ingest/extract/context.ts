@@ -10,7 +10,6 @@ export interface ExtractContext {
   seg: Segmented;
 }
 
-export { HAN } from '../../lang/zh/script.js';
 
 /** The sentence that contains offset `at`. */
 export function sentenceAt(ctx: ExtractContext, at: number): Sentence | undefined {

@@ -2,7 +2,8 @@ import { allOfLevel, ancestry, placesNamed, townshipsOf, villagesOf, type GazPla
 import type { PlaceFact } from '../facts.js';
 import { orderedPairs, wordList, wordSet } from '../../lang/zh/lexicon.js';
 import { cut, words } from '../../lang/zh/tokenizer.js';
-import { HAN, occurrences, quoteAround, sentenceAt, type ExtractContext } from './context.js';
+import { HAN } from '../../lang/zh/script.js';
+import { occurrences, quoteAround, sentenceAt, type ExtractContext } from './context.js';
 
 /**
  * Places: administrative divisions from the gazetteer (full names, and short forms such as

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { FactDoc } from '../facts.js';
 import { evidence, name } from './fields.js';
-import { norm, type FactType } from './type.js';
+import { hash, norm, type FactType } from './type.js';
 
 export const CohortFact = z.object({
   label: name,
@@ -36,7 +35,6 @@ export function sameParty(aName: string | undefined, aDoc: FactDoc, bName: strin
   return !cohort!.size && norm(cohort!.label).includes(norm(other).replace(/(导师|师傅)$/, ''));
 }
 
-const hash = (s: string, n: number) => createHash('sha256').update(s).digest('hex').slice(0, n);
 
 /** Cohorts: unnamed groups of an article (38名县领导), one node per article and label. */
 export const cohorts: FactType<CohortFact> = {

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { evidence } from './fields.js';
-import type { FactType } from './type.js';
+import { hash, type FactType } from './type.js';
 
 export const FigureFact = z.object({
   subject: z.string().min(1),
@@ -13,7 +12,6 @@ export const FigureFact = z.object({
 });
 export type FigureFact = z.infer<typeof FigureFact>;
 
-const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 10);
 
 /** Figures: a reported number with its unit, about an initiative or a place. */
 export const figures: FactType<FigureFact> = {
@@ -31,7 +29,7 @@ export const figures: FactType<FigureFact> = {
       const what = `figure ${f.subject}`;
       const e = ctx.ev(f.evidence, what);
       if (!e) continue;
-      const id = `figure:${ctx.articleId.replace(/^article:/, '')}:${hash(`${f.subject}|${f.value}|${f.unit}`)}`;
+      const id = `figure:${ctx.articleId.replace(/^article:/, '')}:${hash(`${f.subject}|${f.value}|${f.unit}`, 10)}`;
       const n = ctx.addNode('Figure', id, { subject: f.subject, value: f.value, unit: f.unit, approx: f.approx });
       if (f.about) {
         const target = ctx.initiatives.get(f.about) ?? ctx.places.get(f.about);

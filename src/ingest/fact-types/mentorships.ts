@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { sameParty } from './cohorts.js';
 import { evidence } from './fields.js';
-import type { FactType } from './type.js';
+import { hash, type FactType } from './type.js';
 
 export const MentorshipFact = z.object({
   /** Absent when the text names the mentee but not the mentor (在师傅的悉心指导下…). */
@@ -16,7 +15,6 @@ export const MentorshipFact = z.object({
 });
 export type MentorshipFact = z.infer<typeof MentorshipFact>;
 
-const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 /** Mentorships: reified, between two parties (a person or a cohort), under an initiative if named. */
 export const mentorships: FactType<MentorshipFact> = {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { NodeLabel, RelType } from '../../model.js';
 import type { FactDoc } from '../facts.js';
@@ -77,3 +78,6 @@ export function sameNamed(a: { name: string; aliases?: string[] }, b: { name: st
   const bn = new Set(namesOf(b));
   return namesOf(a).some((n) => bn.has(n));
 }
+
+/** The first `n` hex digits of a SHA-256: the stable part of ids built from content. */
+export const hash = (s: string, n = 16) => createHash('sha256').update(s).digest('hex').slice(0, n);
