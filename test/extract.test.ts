@@ -218,3 +218,8 @@ test('genre: a court — officials in a list, 8名导师 paired with 14名青年
   assert.ok(ps.some((p) => p.startsWith('刘建平→')), 'the mentors’ representative is a mentor');
   assert.ok(d.initiatives.some((i) => i.name === '青年法官导师制度'), '导师制度, not 导师制 + 度');
 });
+
+test('a protagonist named without a title, at the head of clauses and named again, is a person', () => {
+  const d = extractFacts(cleanArticle('李长余从2018年起担任村党支部书记。他带领村民发展产业。如今,李长余已是远近闻名的致富带头人。成长从来不是一蹴而就的。'));
+  assert.deepEqual(d.people.map((p) => p.name), ['李长余']);
+});

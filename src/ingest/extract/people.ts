@@ -108,6 +108,15 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     const name = nameAt(text, at);
     if (name && (found.has(name) || name.length === 3)) add(name, at);
   }
+  // A protagonist named without a title: at the head of a clause, followed by a verb or a time,
+  // and named again elsewhere (李长余从2018年起…, 李长余说服…). (化名) marks a name too.
+  const SUBJECT = new RegExp(`(?:^|[。！？!?；;，,\\n“”])\\s*([${HAN}]{2,3})(?=从|在|于|自|今年|去年|曾|已经|一直|每天|主动|连续|先后|多次|常常|经常|总是|带领|带着|深知|坚持|扎根|来到|回到|毕业|出生|[(（]化名[)）])`, 'gmu');
+  for (const m of text.matchAll(SUBJECT)) {
+    const at = m.index! + m[0].length - m[1]!.length;
+    const name = nameAt(text, at);
+    if (!name || isPlace(at) || exclude.has(name) || found.has(name)) continue;
+    if (occurrences(text, name).length >= 2 || /^[(（]化名/.test(text.slice(at + name.length))) add(name, at);
+  }
   // A name is one person wherever it occurs; a longer name (吴李焕) beats its prefix (吴李).
   const names = [...found.values()];
   const kept = names.filter((p) => !names.some((q) => q !== p && q.name.length > p.name.length && q.name.startsWith(p.name)));
