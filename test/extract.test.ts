@@ -223,3 +223,8 @@ test('a protagonist named without a title, at the head of clauses and named agai
   const d = extractFacts(cleanArticle('李长余从2018年起担任村党支部书记。他带领村民发展产业。如今,李长余已是远近闻名的致富带头人。成长从来不是一蹴而就的。'));
   assert.deepEqual(d.people.map((p) => p.name), ['李长余']);
 });
+
+test('names listed after 如, 包括 … 等 are people', () => {
+  const d = extractFacts(cleanArticle('全县涌现出如王建华、李秀英、陈刚等一批优秀导师,包括技能、管理等方面。'));
+  assert.deepEqual(d.people.map((p) => p.name), ['王建华', '李秀英', '陈刚']);
+});

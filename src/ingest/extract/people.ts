@@ -71,6 +71,14 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     const name = nameBefore(text, m.index! + m[1]!.length);
     if (name && name === m[1] && !isPlace(m.index!)) add(name, m.index!);
   }
+  // 如张三、李四等 / 包括王五、赵六在内: a list of names after 如, 像, 包括.
+  for (const m of text.matchAll(new RegExp(`(?:如|像|包括|例如|比如|有)((?:[${HAN}]{2,3}、)+[${HAN}]{2,3})(?=等|在内)`, 'gu'))) {
+    let at = m.index! + m[0].length - m[1]!.length;
+    for (const part of m[1]!.split('、')) {
+      if (plausibleName(part) && !isPlace(at)) add(part, at);
+      at += part.length + 1;
+    }
+  }
   for (const m of text.matchAll(quoted)) {
     if (looseName(m[1]!) || plausibleName(m[1]!)) add(m[1]!, m.index! + m[0].indexOf(m[1]!));
   }
