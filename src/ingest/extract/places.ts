@@ -174,6 +174,8 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
         if (form === short && /[村镇乡]/.test(text[at + form.length] ?? '')) continue;
         // Inside a quoted slogan it is a name part (“雷锋人社服务+”), not the street.
         if (form === short && text[at - 1] === '“') continue;
+        // 文峰派出所, 白沙供电所: a unit named after the township is no mention of the township.
+        if (form === short && wordList('place-followers.txt').some((w) => text.startsWith(w, at + form.length))) continue;
         take({ name: t.name, start: at, end: at + form.length, place: t, level: t.level, aliases: form === short ? [short] : [] });
       }
     }
