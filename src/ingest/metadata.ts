@@ -11,11 +11,17 @@ export interface Credit {
   role: string;
 }
 
+/** 2024-02-29 is a date, 2023-02-29 and 2024-13-45 are not. */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 const pad = (n: string) => n.padStart(2, '0');
 function validDate(y: string, m: string, d: string): string | undefined {
   const iso = `${y}-${pad(m)}-${pad(d)}`;
-  const t = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso && +y >= 1949 && +y <= 2100 ? iso : undefined;
+  return isCalendarDate(iso) && +y >= 1949 && +y <= 2100 ? iso : undefined;
 }
 const DATE = /(\d{4})\s*(?:-|\/|\.|年)\s*(\d{1,2})\s*(?:-|\/|\.|月)\s*(\d{1,2})(?![\d])/g;
 

@@ -6,6 +6,7 @@ import { cleanArticle, type CleanedArticle } from './clean.js';
 import { extractFacts } from './extract/index.js';
 import type { FactDoc } from './facts.js';
 import { htmlToArticle, type HtmlArticle } from './html.js';
+import { isCalendarDate } from './metadata.js';
 import { applyCorrections, type Corrections } from './corrections.js';
 import { resolveFacts, type GraphWrite } from './resolve.js';
 import { writeArticle, type WriteSummary } from './write.js';
@@ -47,13 +48,6 @@ const HAN = /\p{Script=Han}/u;
 
 /** The longest page metadata accepted: a headline, a publisher's name, an address. */
 const MAX_META_CHARS = { title: 300, publisher: 100, url: 2000, source: 300 } as const;
-
-/** 2024-02-29 is a date, 2023-02-29 and 2024-13-45 are not. */
-export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 function checkInput(input: ArticleInput): { raw: string; html: boolean } {
   const hasText = typeof input.text === 'string';

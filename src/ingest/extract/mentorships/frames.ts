@@ -81,7 +81,7 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
   }
   if (frame.persons === true || frame.persons === side) return [];
   const needNoun = (side === 'mentor' && (frame.mentorMustBeRole || frame.mentorNoun)) || (side === 'mentee' && frame.menteeNoun);
-  if (needNoun && !(side === 'mentor' ? mentorish(raw) : new RegExp(heads().mentee.source, 'u').test(raw))) return [];
+  if (needNoun && !(side === 'mentor' ? mentorish(raw) : heads().isMentee.test(raw))) return [];
   const g = groupOf(raw, clauseQuote(c.ctx, start, end));
   return g ? [c.group(g)] : [];
 }

@@ -9,12 +9,15 @@ export interface GroupParty {
   evidence: string;
 }
 
-let headRes: { mentor: RegExp; mentee: RegExp; any: RegExp; menteePrefix: RegExp; boundary: RegExp } | undefined;
+let headRes: { mentor: RegExp; mentee: RegExp; isMentor: RegExp; isMentee: RegExp; any: RegExp; menteePrefix: RegExp; boundary: RegExp } | undefined;
 /** The side nouns (lang/zh/data/mentor-nouns.txt, mentee-nouns.txt, people-nouns.txt) as patterns. */
 export function heads() {
   headRes ??= {
     mentor: new RegExp(`(?:${alternation('mentor-nouns.txt')})`, 'gu'),
     mentee: new RegExp(`(?:${alternation('mentee-nouns.txt')})`, 'gu'),
+    // The same without the global flag, for tests (a global pattern's test() keeps state).
+    isMentor: new RegExp(`(?:${alternation('mentor-nouns.txt')})`, 'u'),
+    isMentee: new RegExp(`(?:${alternation('mentee-nouns.txt')})`, 'u'),
     any: new RegExp(`(?:${alternation('mentor-nouns.txt')}|${alternation('mentee-nouns.txt')}|${alternation('people-nouns.txt')})`, 'u'),
     // 新任社区干部, 青年技术工人: a mentee group by its opening word.
     menteePrefix: new RegExp(`^(?:\\d+\\s*[名位])?(?:${alternation('mentee-prefixes.txt')})`, 'u'),
@@ -24,8 +27,8 @@ export function heads() {
   return headRes;
 }
 
-export const mentorish = (x: string) => new RegExp(heads().mentor.source, 'u').test(x);
-export const menteeish = (x: string) => (new RegExp(heads().mentee.source, 'u').test(x) || heads().menteePrefix.test(x)) && !mentorish(x);
+export const mentorish = (x: string) => heads().isMentor.test(x);
+export const menteeish = (x: string) => (heads().isMentee.test(x) || heads().menteePrefix.test(x)) && !mentorish(x);
 
 const COUNT = new RegExp(`(${NUMBER})\\s*(?:名|位|个|人)`, 'gu');
 
