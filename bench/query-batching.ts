@@ -20,7 +20,7 @@ const driver = createDriver(neo.uri, 'neo4j', '');
 const db = createDb(driver, 'neo4j');
 await migrate(driver, 'neo4j');
 await loadSeeds(db, { onlyIfEmpty: false });
-const app = createApp({ driver, db, config: loadConfig({ NEO4J_URI: neo.uri }, { dotenv: false }) });
+const app = createApp({ db, config: loadConfig({ NEO4J_URI: neo.uri, RATE_LIMIT_PER_MINUTE: '0' }, { dotenv: false }) });
 
 const QUERY = `{ initiatives(first: 100) { nodes { name places { name } parent { name } articles { title } } } }`;
 async function batched() {
@@ -50,6 +50,7 @@ console.log(`cores: ${os.cpus().length}; ${ROUNDS} rounds each; seed graph of 5 
 console.log(`baseline N+1 Cypher:   ${base.toFixed(1)} ms/query`);
 console.log(`GraphQL with batching: ${ours.toFixed(1)} ms/query`);
 console.log(`ratio baseline/batched: ${(base / ours).toFixed(2)}x`);
+await app.close();
 await driver.close();
 await neo.stop();
 rmSync(dataDir, { recursive: true, force: true });

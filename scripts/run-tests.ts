@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../src/config.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,7 +28,8 @@ let dataDir: string | undefined;
 let uri = process.env.TEST_NEO4J_URI;
 if (!uri) {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'cadre-graph-test-'));
-  local = await startLocalNeo4j({ port: await freePort(), dataDir });
+  const { NEO4J_JAVA_HOME, JAVA_HOME } = loadConfig();
+  local = await startLocalNeo4j({ port: await freePort(), dataDir, javaHomes: [NEO4J_JAVA_HOME, JAVA_HOME] });
   uri = local.uri;
 }
 

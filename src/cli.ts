@@ -111,10 +111,12 @@ async function main(argv: string[]) {
       );
       return counts.failed > 0 ? 1 : 0;
     }
-    case 'neo4j-build':
-      ensureLauncherBuilt();
+    case 'neo4j-build': {
+      const { NEO4J_JAVA_HOME, JAVA_HOME } = loadConfig();
+      ensureLauncherBuilt([NEO4J_JAVA_HOME, JAVA_HOME]);
       logger.info('tools/neo4j-local is built');
       return 0;
+    }
     case 'check-seeds':
       for (const w of resolveSeeds()) logger.info({ article: w.article.id, nodes: w.nodes.length, rels: w.rels.length }, 'seed ok');
       return 0;

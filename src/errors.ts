@@ -31,6 +31,21 @@ export class DatabaseUnavailableError extends AppError {
   }
 }
 
+/** Which of the request limits refused a query (README, "Limits"). */
+export type LimitName = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost' | 'responseSize';
+
+/**
+ * A query refused by a limit before (or instead of) running. Status 400 only for clients that
+ * ask for application/graphql-response+json; GraphQL over HTTP keeps 200 for application/json.
+ * The message says what to change, never the limit's internals (thresholds, computed costs).
+ */
+export class LimitError extends GraphQLError {
+  constructor(message: string, limit: LimitName, code = 'QUERY_TOO_COMPLEX') {
+    super(message, { extensions: { code, limit, http: { status: 400, spec: true } } });
+    this.name = 'LimitError';
+  }
+}
+
 /** Not a GraphQL error: start-up problems the operator must fix (config, Java, Maven). */
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -9,7 +9,7 @@ async function main() {
   const config = loadConfig();
   const conn = await connect(config);
   if (config.SEED_ON_START) await loadSeeds(conn.db, { onlyIfEmpty: true });
-  const app = createApp({ driver: conn.driver, db: conn.db, config });
+  const app = createApp({ db: conn.db, config });
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);
     app.server.listen(config.PORT, config.HOST, resolve);
@@ -23,6 +23,7 @@ async function main() {
     logger.info({ signal }, 'stopping');
     app.server.closeAllConnections();
     await new Promise((r) => app.server.close(r));
+    await app.close();
     await conn.close();
     logger.info('stopped cleanly');
     process.exit(0);

@@ -1,66 +1,80 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createYoga } from 'graphql-yoga';
-import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from './config.js';
-import { isReachable, type Db } from './db/gateway.js';
+import type { Db } from './db/gateway.js';
 import { createContext, type Context } from './graphql/context.js';
 import { EXAMPLE_QUERY } from './graphql/examples.js';
-import { armor, queryCountPlugin } from './graphql/plugins.js';
+import { limitPlugins } from './graphql/limits.js';
+import { queryCountPlugin } from './graphql/plugins.js';
 import { buildSchema } from './graphql/schema.js';
-import { EXPORT_PATH, handleExport } from './http/exports.js';
-import { isExploreAsset, serveExplore } from './http/explore.js';
-import { sendJson } from './http/json.js';
+import { clientAddress } from './http/client.js';
+import { useJsonOnly } from './http/csrf.js';
+import { EXPORT_PATH, useExports } from './http/exports.js';
+import { isExploreAsset, useExplore } from './http/explore.js';
+import { AuthFailures, useRateLimit } from './http/rate-limit.js';
+import { useReady } from './http/ready.js';
+import { useRoot } from './http/root.js';
+import { ArticlePreparer } from './ingest/worker/pool.js';
 import { logger } from './logger.js';
 
-/** The composition root of the HTTP side: GraphQL, GraphiQL and the orchestration probes. */
+/**
+ * The composition root of the HTTP side. Every route is a yoga plugin (one file each under
+ * src/http/), so the perimeter — rate limit, content types, CORS — applies to all of them.
+ */
 export interface App {
   yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>>;
   server: Server;
-  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Stops the database monitor and the ingestion worker. */
+  close(): Promise<void>;
 }
 
-export function createApp(deps: { driver: Driver; db: Db; config: AppConfig }): App {
-  const { driver, db, config } = deps;
+const GRAPHQL = '/graphql';
+
+export function createApp(deps: { db: Db; config: AppConfig }): App {
+  const { db, config } = deps;
+  const authFailures = new AuthFailures(config.AUTH_FAILURES_PER_MINUTE);
+  const preparer = new ArticlePreparer(config.limits);
+  const known = (p: string) => p === GRAPHQL || p === '/health' || p === '/ready' || isExploreAsset(p) || EXPORT_PATH.test(p);
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: buildSchema() as never,
-    context: ({ request }) => createContext(db, request, config.INGEST_API_KEY),
-    graphqlEndpoint: '/graphql',
+    context: ({ request, ...server }) =>
+      createContext(db, {
+        request,
+        apiKey: config.INGEST_API_KEY,
+        client: clientAddress(request, server, config.TRUST_PROXY),
+        authFailures,
+        preparer,
+      }),
+    graphqlEndpoint: GRAPHQL,
+    healthCheckEndpoint: '/health',
     maskedErrors: true,
     maxRequestBodySize: config.limits.maxBodyBytes,
+    multipart: false,
     landingPage: false,
-    graphiql: { title: 'Cadre-development knowledge graph', defaultQuery: EXAMPLE_QUERY },
+    cors:
+      config.CORS_ORIGINS.length > 0
+        ? { origin: config.CORS_ORIGINS, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'accept', 'authorization', 'x-api-key'] }
+        : false,
+    graphiql: config.GRAPHIQL ? { title: 'Cadre-development knowledge graph', defaultQuery: EXAMPLE_QUERY } : false,
     logging: logger as never,
-    plugins: [armor(config.limits), queryCountPlugin()],
+    plugins: [
+      useRateLimit({ requestsPerMinute: config.RATE_LIMIT_PER_MINUTE, authFailuresPerMinute: config.AUTH_FAILURES_PER_MINUTE, trustProxy: config.TRUST_PROXY }),
+      useReady(db),
+      useRoot(known),
+      useExplore(),
+      useExports(db),
+      useJsonOnly(GRAPHQL),
+      ...limitPlugins(config.limits, { introspection: config.GRAPHQL_INTROSPECTION }),
+      queryCountPlugin(),
+    ],
   });
-
-
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-    if (url.pathname === '/favicon.ico') {
-      res.writeHead(204);
-      return res.end();
-    }
-    if (url.pathname === '/ready') {
-      void isReachable(driver, config.NEO4J_DATABASE).then((ok) =>
-        sendJson(res, ok ? 200 : 503, ok ? { status: 'ready' } : { status: 'unavailable', reason: 'Neo4j is not reachable' }),
-      );
-      return;
-    }
-    if (url.pathname === '/') {
-      res.writeHead(302, { location: '/graphql' });
-      return res.end();
-    }
-    if (url.pathname === '/graphql') return void yoga(req, res);
-    if (isExploreAsset(url.pathname)) return serveExplore(url.pathname, res);
-    if (EXPORT_PATH.test(url.pathname)) {
-      return void handleExport(db, req, res, url).catch((err) => {
-        logger.error({ err }, 'export failed');
-        if (!res.headersSent) sendJson(res, 500, { error: 'export failed' });
-      });
-    }
-    return sendJson(res, 404, { error: `no route ${url.pathname}; GraphQL is at /graphql, the explorer at /explore, exports at /export/graph.{json,graphml,gexf}` });
+  const stopWatching = db.watch();
+  return {
+    yoga,
+    server: createServer(yoga),
+    async close() {
+      stopWatching();
+      await preparer.close();
+    },
   };
-
-  return { yoga, server: createServer(handle), handle };
 }

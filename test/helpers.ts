@@ -32,12 +32,12 @@ export async function resetGraph(driver: Driver, db: Db): Promise<void> {
   await loadSeeds(db, { onlyIfEmpty: false });
 }
 
-export async function openTestGraph({ seed = true } = {}): Promise<TestGraph> {
-  const config = loadConfig({ NEO4J_URI: testUri(), LOG_LEVEL: 'warn', INGEST_API_KEY: TEST_API_KEY }, { dotenv: false });
+export async function openTestGraph({ seed = true, env = {} as Record<string, string> } = {}): Promise<TestGraph> {
+  const config = loadConfig({ NEO4J_URI: testUri(), LOG_LEVEL: 'warn', INGEST_API_KEY: TEST_API_KEY, RATE_LIMIT_PER_MINUTE: '0', ...env }, { dotenv: false });
   const driver = createDriver(testUri(), 'neo4j', '');
   const db = createDb(driver, 'neo4j');
   if (seed) await resetGraph(driver, db);
-  const app = createApp({ driver, db, config });
+  const app = createApp({ db, config });
   const count = async (cypher: string, params: Record<string, unknown> = {}) => {
     const r = await driver.executeQuery(cypher, params);
     return Number(r.records[0]!.get(0));
@@ -57,6 +57,9 @@ export async function openTestGraph({ seed = true } = {}): Promise<TestGraph> {
     },
     count,
     snapshot: () => count('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) * 100000 + count(r)'),
-    close: () => driver.close(),
+    async close() {
+      await app.close();
+      await driver.close();
+    },
   };
 }

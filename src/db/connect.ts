@@ -22,7 +22,11 @@ export async function connect(config: AppConfig): Promise<Connected> {
   let local: LocalNeo4j | undefined;
   if (!uri) {
     logger.info({ port: config.NEO4J_LOCAL_PORT, dataDir: config.NEO4J_LOCAL_DATA_DIR }, 'NEO4J_URI is unset: starting the local Neo4j 5.26');
-    local = await startLocalNeo4j({ port: config.NEO4J_LOCAL_PORT, dataDir: config.NEO4J_LOCAL_DATA_DIR });
+    local = await startLocalNeo4j({
+      port: config.NEO4J_LOCAL_PORT,
+      dataDir: config.NEO4J_LOCAL_DATA_DIR,
+      javaHomes: [config.NEO4J_JAVA_HOME, config.JAVA_HOME],
+    });
     uri = local.uri;
   }
   // The local engine runs without auth; credentials apply only to a Neo4j we were pointed at.

@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, routing } from 'neo4j-driver';
 import { LIMITS } from '../config.js';
-import { mapDriverError } from '../errors.js';
+import { DatabaseUnavailableError, mapDriverError } from '../errors.js';
+import { logger } from '../logger.js';
 
 /**
  * The one database gateway: read/write routing, timeouts and error mapping are decided here,
@@ -17,6 +18,16 @@ export interface Db {
   readonly queryCount: number;
   /** A handle that counts its own round-trips (one per GraphQL request). */
   scoped(): Db;
+  /** True unless the monitor's last probe failed. */
+  readonly available: boolean;
+  /** `RETURN 1` within LIMITS.probeTimeoutMs: the readiness probe. */
+  probe(): Promise<boolean>;
+  /**
+   * Probes the database every `intervalMs`; while it is down every call fails at once with
+   * DATABASE_UNAVAILABLE (and calls in flight are answered so, not left hanging), and it
+   * recovers by itself when a probe succeeds again. Returns the function that stops it.
+   */
+  watch(intervalMs?: number): () => void;
 }
 
 export function createDriver(uri: string, user: string, password: string): Driver {
@@ -24,55 +35,147 @@ export function createDriver(uri: string, user: string, password: string): Drive
   return neo4j.driver(uri, auth, {
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: LIMITS.connectionAcquisitionTimeoutMs,
-    maxTransactionRetryTime: 5_000,
+    // Retries of transient errors; short, so that a dead database is reported in seconds.
+    maxTransactionRetryTime: 2_000,
     connectionTimeout: 5_000,
     userAgent: 'cadre-graph/0.1',
   });
 }
 
+/** Shared by every scoped handle of one database: the monitor's state and who waits on it. */
+class Health {
+  up = true;
+  private downWaiters = new Set<() => void>();
+  private pending: Promise<boolean> | undefined;
+  constructor(
+    private driver: Driver,
+    private database: string,
+  ) {}
+
+  /** Runs a probe unless one is still running (a stopped Neo4j never answers; do not pile up). */
+  probe(): Promise<boolean> {
+    this.pending ??= probeOnce(this.driver, this.database).finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  private failures = 0;
+
+  /**
+   * A probe's result. Down after two failures in a row, so that one slow answer on a busy
+   * machine does not fail every request; up again after one success.
+   */
+  record(ok: boolean): void {
+    this.failures = ok ? 0 : this.failures + 1;
+    this.setUp(ok || this.failures < 2);
+  }
+
+  private setUp(up: boolean): void {
+    if (up === this.up) return;
+    this.up = up;
+    if (up) logger.info('the database answers again');
+    else {
+      logger.warn('the database does not answer: requests get DATABASE_UNAVAILABLE until it does');
+      for (const w of this.downWaiters) w();
+      this.downWaiters.clear();
+    }
+  }
+
+  /** Resolves the callback when the database is found down; returns the unsubscribe. */
+  onDown(fn: () => void): () => void {
+    this.downWaiters.add(fn);
+    return () => this.downWaiters.delete(fn);
+  }
+}
+
+async function probeOnce(driver: Driver, database: string): Promise<boolean> {
+  const query = driver
+    .executeQuery('RETURN 1', {}, { database, routing: routing.READ, transactionConfig: { timeout: LIMITS.probeTimeoutMs } })
+    .then(() => true, () => false);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), LIMITS.probeTimeoutMs)));
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs `work` but gives up with DATABASE_UNAVAILABLE at the deadline or as soon as the monitor
+ * finds the database down: a stopped (SIGSTOP) Neo4j accepts connections and never answers,
+ * and the driver alone would wait for it.
+ */
+async function guarded<T>(health: Health, deadlineMs: number, work: () => Promise<T>): Promise<T> {
+  if (!health.up) throw new DatabaseUnavailableError();
+  const running = work();
+  running.catch(() => undefined); // the loser of the race must not become an unhandled rejection
+  let timer: NodeJS.Timeout | undefined;
+  let unsubscribe: (() => void) | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseUnavailableError(new Error(`no answer within ${deadlineMs} ms`))), deadlineMs);
+    unsubscribe = health.onDown(() => reject(new DatabaseUnavailableError()));
+  });
+  try {
+    return await Promise.race([running, guard]);
+  } catch (err) {
+    throw mapDriverError(err);
+  } finally {
+    clearTimeout(timer);
+    unsubscribe?.();
+  }
+}
+
 export function createDb(driver: Driver, database: string): Db {
+  const health = new Health(driver, database);
   const make = (counter: { n: number }): Db => ({
     get queryCount() {
       return counter.n;
     },
+    get available() {
+      return health.up;
+    },
     async read(cypher, params = {}) {
       counter.n++;
-      try {
+      return guarded(health, LIMITS.txTimeoutMs + 2_000, async () => {
         const res = await driver.executeQuery(cypher, params, {
           database,
           routing: routing.READ,
           transactionConfig: { timeout: LIMITS.txTimeoutMs },
         });
         return res.records.map((r) => r.toObject());
-      } catch (err) {
-        throw mapDriverError(err);
-      }
+      });
     },
     async writeTx(work) {
       counter.n++;
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        return await session.executeWrite(work, { timeout: 120_000 });
-      } catch (err) {
-        throw mapDriverError(err);
-      } finally {
-        await session.close();
-      }
+      // A write cut off by the guard may still land when a stopped database resumes; writes
+      // are idempotent, so the answer (retry) is the same either way.
+      return guarded(health, WRITE_TIMEOUT_MS + 5_000, async () => {
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+        try {
+          return await session.executeWrite(work, { timeout: WRITE_TIMEOUT_MS });
+        } finally {
+          await session.close();
+        }
+      });
+    },
+    async probe() {
+      const ok = await health.probe();
+      if (ok) health.record(true);
+      return ok;
+    },
+    watch(intervalMs = 1_000) {
+      const timer = setInterval(() => {
+        void health.probe().then((ok) => health.record(ok));
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
     },
     scoped: () => make({ n: 0 }),
   });
   return make({ n: 0 });
 }
 
-/** True when a trivial query runs: the readiness probe. */
-export async function isReachable(driver: Driver, database: string): Promise<boolean> {
-  try {
-    await driver.executeQuery('RETURN 1', {}, { database, routing: routing.READ, transactionConfig: { timeout: 2_000 } });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const WRITE_TIMEOUT_MS = 120_000;
 
 /** Waits until Neo4j answers, for start-up against a database that is still booting. */
 export async function waitForDatabase(driver: Driver, database: string, timeoutMs = 60_000): Promise<void> {

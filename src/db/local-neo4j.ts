@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +30,8 @@ function javaMajor(javaBin: string): number | undefined {
 }
 
 /** Neo4j 5.26 runs on Java 17 or 21 only; a newer default JDK (e.g. Temurin 25) must be skipped. */
-export function findJavaHome(): { javaBin: string; javaHome?: string } {
-  const candidates: Array<string | undefined> = [process.env.NEO4J_JAVA_HOME, process.env.JAVA_HOME];
+export function findJavaHome(javaHomes: Array<string | undefined> = []): { javaBin: string; javaHome?: string } {
+  const candidates = [...javaHomes];
   try {
     for (const d of readdirSync('/usr/lib/jvm')) candidates.push(path.join('/usr/lib/jvm', d));
   } catch {
@@ -63,10 +63,10 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds the launcher jar with Maven unless an up-to-date one exists. */
-export function ensureLauncherBuilt(): void {
+export function ensureLauncherBuilt(javaHomes: Array<string | undefined> = []): void {
   const lib = path.join(LAUNCHER_DIR, 'target/lib');
   if (existsSync(JAR) && existsSync(lib) && statSync(JAR).mtimeMs >= newestMtime(LAUNCHER_DIR)) return;
-  const { javaHome } = findJavaHome();
+  const { javaHome } = findJavaHome(javaHomes);
   const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   if (mvn.error) throw new ConfigError(`Maven (mvn) was not found on PATH. ${INSTALL_HINT}`);
   logger.info('building the local Neo4j launcher with Maven (the first build downloads ~120 MB)');
@@ -107,7 +107,9 @@ export interface LocalNeo4j {
   uri: string;
   port: number;
   dataDir: string;
-  /** Sends SIGTERM and waits until the store is closed. */
+  /** The engine's process id (a new one after a restart); undefined while it is down. */
+  readonly pid: number | undefined;
+  /** Sends SIGTERM and waits until the store is closed; no restart after this. */
   stop(): Promise<void>;
 }
 
@@ -116,19 +118,67 @@ export interface StartOptions {
   dataDir: string;
   pageCacheMb?: number;
   heap?: string;
+  /** JDK homes to try first (config: NEO4J_JAVA_HOME, JAVA_HOME). */
+  javaHomes?: Array<string | undefined>;
+  /** Restart the engine when it dies (default true); a stop() is never restarted. */
+  supervise?: boolean;
+  /** Called after an unexpected death has been answered by a successful restart. */
+  onRestart?: () => void;
 }
 
+const PID_FILE = 'neo4j-local.pid';
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * An engine left running on this data directory by a server that was killed (kill -9 before
+ * --exit-with-stdin existed, or a launcher started by hand) holds the store lock and the port.
+ * It is ours when its command line runs neo4j-local.jar; stop it cleanly before starting.
+ */
+async function stopStale(dataDir: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(dataDir, PID_FILE), 'utf8').trim());
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid || !alive(pid)) return;
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return; // not Linux, or not ours to read: leave it alone
+  }
+  if (!cmdline.includes('neo4j-local.jar')) return;
+  logger.warn({ pid, dataDir }, 'a local Neo4j left running on this data directory by an earlier run: stopping it');
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  while (alive(pid)) await new Promise((r) => setTimeout(r, 100));
+}
+
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 10 * 60_000;
+
 export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
-  ensureLauncherBuilt();
-  const { javaBin } = findJavaHome();
+  ensureLauncherBuilt(opts.javaHomes);
+  const { javaBin } = findJavaHome(opts.javaHomes);
+  const dataDir = path.resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  await stopStale(dataDir);
   if (await portInUse(opts.port)) {
     throw new ConfigError(
       `port ${opts.port} on 127.0.0.1 is already in use, so the local Neo4j cannot start there; ` +
         `set NEO4J_LOCAL_PORT to a free port, or set NEO4J_URI to use the Neo4j already running`,
     );
   }
-  const dataDir = path.resolve(opts.dataDir);
-  mkdirSync(dataDir, { recursive: true });
   const args = [
     `-Xmx${opts.heap ?? '1g'}`,
     '-XX:+UseG1GC',
@@ -143,21 +193,61 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
     dataDir,
     '--pagecache-mb',
     String(opts.pageCacheMb ?? 128),
+    '--exit-with-stdin',
   ];
-  const child = spawn(javaBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+
+  let child: ChildProcess;
   let stderrTail = '';
-  child.stderr!.on('data', (b: Buffer) => {
-    stderrTail = (stderrTail + b.toString('utf8')).slice(-4000);
-  });
-  const uri = await waitReady(child, () => stderrTail);
+  let stopping = false;
+  const restarts: number[] = [];
+  const spawnEngine = async (): Promise<string> => {
+    stderrTail = '';
+    // stdin is a pipe we never write to: when this process dies, the engine sees EOF and stops.
+    child = spawn(javaBin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stderr!.on('data', (b: Buffer) => {
+      stderrTail = (stderrTail + b.toString('utf8')).slice(-4000);
+    });
+    const uri = await waitReady(child, () => stderrTail);
+    child.once('exit', (code, signal) => void onExit(code, signal));
+    return uri;
+  };
+  const onExit = async (code: number | null, signal: NodeJS.Signals | null) => {
+    if (stopping) return;
+    logger.error({ code, signal, stderr: stderrTail.slice(-800) }, 'the local Neo4j died');
+    if (opts.supervise === false) return;
+    const now = Date.now();
+    while (restarts.length && now - restarts[0]! > RESTART_WINDOW_MS) restarts.shift();
+    if (restarts.length >= MAX_RESTARTS) {
+      logger.fatal({ restarts: restarts.length }, 'the local Neo4j keeps dying; not restarting it again (see its output above)');
+      return;
+    }
+    restarts.push(now);
+    const delay = Math.min(30_000, 1000 * 2 ** (restarts.length - 1));
+    await new Promise((r) => setTimeout(r, delay));
+    if (stopping) return;
+    try {
+      await spawnEngine();
+      logger.warn({ pid: child.pid }, 'the local Neo4j was restarted');
+      opts.onRestart?.();
+    } catch (err) {
+      logger.error({ err: (err as Error).message }, 'restarting the local Neo4j failed');
+      if (!stopping) void onExit(null, null);
+    }
+  };
+
+  const uri = await spawnEngine();
   logger.info({ uri, dataDir }, 'local Neo4j is ready');
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     uri,
     port: opts.port,
     dataDir,
+    get pid() {
+      return child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+    },
     async stop() {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
       await exited;
@@ -169,25 +259,33 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
 function waitReady(child: ChildProcess, stderr: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
+    let settled = false;
     const timer = setTimeout(() => {
+      settled = true;
       child.kill('SIGKILL');
       reject(new ConfigError(`the local Neo4j did not become ready within ${START_TIMEOUT_MS / 1000}s: ${stderr().slice(-800)}`));
     }, START_TIMEOUT_MS);
     child.stdout!.on('data', (b: Buffer) => {
+      if (settled) return;
       out += b.toString('utf8');
       const m = READY.exec(out);
       if (m) {
+        settled = true;
         clearTimeout(timer);
+        child.removeListener('exit', onEarlyExit);
         resolve(m[1]!);
       }
     });
-    child.once('exit', (code) => {
+    const onEarlyExit = (code: number | null) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       const tail = stderr();
       const hint = /lock/i.test(tail)
         ? ' (another Neo4j is using this data directory; stop it or choose another NEO4J_LOCAL_DATA_DIR)'
         : '';
       reject(new ConfigError(`the local Neo4j exited (code ${code}) before it was ready${hint}: ${tail.slice(-800)}`));
-    });
+    };
+    child.once('exit', onEarlyExit);
   });
 }

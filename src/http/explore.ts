@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ServerResponse } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
 
 /** The explorer page and its assets, served by us (no CDN): cytoscape.js from node_modules. */
 const STATIC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../explore/static');
@@ -23,19 +23,29 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 const cache = new Map<string, Buffer>();
 
 export function isExploreAsset(pathname: string): boolean {
-  return pathname in ASSETS;
+  return Object.hasOwn(ASSETS, pathname);
 }
 
-export function serveExplore(pathname: string, res: ServerResponse): void {
-  const asset = ASSETS[pathname]!;
-  let body = cache.get(asset.file);
-  if (!body) cache.set(asset.file, (body = readFileSync(asset.file)));
-  res.writeHead(200, {
-    'content-type': asset.type,
-    'cache-control': 'no-cache',
-    // Only our own scripts; inline style attributes colour the legend and badges.
-    'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(body);
+/** GET /explore and its assets. */
+export function useExplore(): Plugin {
+  return {
+    onRequest({ url, endResponse }) {
+      if (!Object.hasOwn(ASSETS, url.pathname)) return;
+      const asset = ASSETS[url.pathname]!;
+      let body = cache.get(asset.file);
+      if (!body) cache.set(asset.file, (body = readFileSync(asset.file)));
+      endResponse(
+        new Response(new Uint8Array(body), {
+          status: 200,
+          headers: {
+            'content-type': asset.type,
+            'cache-control': 'no-cache',
+            // Only our own scripts; inline style attributes colour the legend and badges.
+            'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+            'x-content-type-options': 'nosniff',
+          },
+        }),
+      );
+    },
+  };
 }

@@ -1,5 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { LIMITS } from '../config.js';
+import { BadInputError } from '../errors.js';
 
 /**
  * HTML → text with a real parser (linkedom) and main-content extraction (Readability), so
@@ -45,7 +47,32 @@ function meta(document: any, ...names: string[]): string | undefined {
   return undefined;
 }
 
+/** Elements a parser closes by itself or that never have content: they do not nest. */
+const NO_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option']);
+
+/**
+ * How deep elements nest, from the tags alone (no parser): a page nested thousands deep
+ * makes the DOM and Readability recurse out of stack, so it is refused before parsing.
+ */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (NO_NESTING.has(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
 export function htmlToArticle(html: string): HtmlArticle {
+  const depth = nestingDepth(html);
+  if (depth > LIMITS.maxHtmlDepth) {
+    throw new BadInputError(
+      `the HTML nests elements ${depth} deep; at most ${LIMITS.maxHtmlDepth} are accepted (news pages nest fewer than 60). Give the article's text instead`,
+    );
+  }
   // A fragment (<p>…</p>) gets a document around it, so that it has a body.
   const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   for (const el of document.querySelectorAll('script, style, noscript, template, iframe')) el.remove();

@@ -1,30 +1,42 @@
-import { ingestArticle, type ArticleInput } from '../../ingest/pipeline.js';
-import { FACT_TYPES } from '../../ingest/fact-types/index.js';
-import { removeArticle } from '../../ingest/write.js';
 import { BadInputError } from '../../errors.js';
+import { FACT_TYPES } from '../../ingest/fact-types/index.js';
+import { prepareArticle, type ArticleInput } from '../../ingest/pipeline.js';
+import { removeArticle, writeArticle } from '../../ingest/write.js';
+import { audit } from '../../logger.js';
 import { requireApiKey } from '../auth.js';
 import type { Context } from '../context.js';
 
 export const mutationResolvers = {
   Mutation: {
     ingestArticle: async (_: unknown, { input }: { input: ArticleInput }, ctx: Context) => {
-      requireApiKey(ctx);
-      const s = await ingestArticle(ctx.db, input);
-      const article = await ctx.loaders.byId.load(s.articleId);
-      const doc = s.prepared.extracted;
-      return {
-        status: s.status,
-        article,
-        nodesCreated: s.nodesCreated,
-        nodesMerged: s.nodesMerged,
-        relationshipsCreated: s.relationshipsCreated,
-        extracted: Object.fromEntries(FACT_TYPES.map((t) => [t, (doc[t] as unknown[]).length])),
-      };
+      await requireApiKey(ctx, 'ingestArticle');
+      const what = { who: ctx.client, operation: 'ingestArticle', url: input.url ?? undefined, title: input.title?.slice(0, 80) ?? undefined };
+      try {
+        // Parsing and extraction run in the worker (time- and memory-limited); the write here.
+        const prepared = ctx.preparer ? await ctx.preparer.prepare(input) : prepareArticle(input);
+        const s = await writeArticle(ctx.db, prepared.write);
+        audit.info({ ...what, result: s.status, articleId: s.articleId, nodesCreated: s.nodesCreated }, 'article ingested');
+        const article = await ctx.loaders.byId.load(s.articleId);
+        const doc = prepared.extracted;
+        return {
+          status: s.status,
+          article,
+          nodesCreated: s.nodesCreated,
+          nodesMerged: s.nodesMerged,
+          relationshipsCreated: s.relationshipsCreated,
+          extracted: Object.fromEntries(FACT_TYPES.map((t) => [t, (doc[t] as unknown[]).length])),
+        };
+      } catch (err) {
+        audit.warn({ ...what, result: 'refused', reason: (err as Error).message?.slice(0, 200) }, 'article not ingested');
+        throw err;
+      }
     },
     removeArticle: async (_: unknown, { id }: { id: string }, ctx: Context) => {
-      requireApiKey(ctx);
+      await requireApiKey(ctx, 'removeArticle');
       if (!/^article:[0-9a-f]{16}$/.test(id)) throw new BadInputError(`"${id.slice(0, 60)}" is not an article id (they look like article:0123456789abcdef)`);
-      return { removed: await removeArticle(ctx.db, id), id };
+      const removed = await removeArticle(ctx.db, id);
+      audit.info({ who: ctx.client, operation: 'removeArticle', articleId: id, result: removed ? 'removed' : 'not-found' }, 'article removal');
+      return { removed, id };
     },
   },
 };

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { parse } from 'graphql';
+import { queryCost } from '../src/graphql/cost.js';
+import { buildSchema } from '../src/graphql/schema.js';
+
+/** The cost model on the real schema, without a database: what ordinary and hostile queries cost. */
+const schema = buildSchema();
+const cost = (q: string, variables: Record<string, unknown> = {}) =>
+  queryCost(schema as never, parse(q), undefined, variables, { defaultPageSize: 20, maxPageSize: 100 });
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/hostile/${name}`, import.meta.url), 'utf8');
+
+test('ordinary questions are cheap', () => {
+  // 100 mentorships with both parties, initiative, evidence quotes and their article titles.
+  assert.equal(cost(fixture('ordinary-mentorships.graphql'), { n: 100 }), 1 + 100 * (1 + 1 + 1 + 1 + 10 * 2));
+  // 100 places with two parent levels.
+  assert.equal(cost(`{ places(first: 100) { nodes { name parent { name parent { name } } } } }`), 1 + 100 * 3);
+});
+
+test('variables are priced like literals, and above the page maximum like the maximum', () => {
+  const q = `query($n: Int) { places(first: $n) { nodes { name } } }`;
+  assert.equal(cost(q, { n: 7 }), cost(`{ places(first: 7) { nodes { name } } }`));
+  assert.equal(cost(q, { n: 100000 }), cost(`{ places(first: 100) { nodes { name } } }`));
+  assert.equal(cost(q, {}), 1 + 20, 'no first: the default page');
+});
+
+test('unpaged lists cost their declared bound, and large scalars their weight', () => {
+  assert.equal(cost(`{ places(first: 1) { nodes { articles { title } } } }`), 1 + 1 * (1 + 50));
+  assert.equal(cost(`{ places(first: 1) { nodes { articles { text } } } }`), 1 + 1 * (1 + 50 * (1 + 50)));
+});
+
+test('fragments, inline fragments and aliases count where they are used', () => {
+  const direct = cost(`{ mentorships(first: 10) { nodes { mentor { ... on Person { name mentorships { id } } } } } }`);
+  const viaFragment = cost(`{ mentorships(first: 10) { nodes { mentor { ...P } } } } fragment P on Person { name mentorships { id } }`);
+  assert.equal(direct, viaFragment);
+  assert.equal(cost(`{ a: stats { places } b: stats { places } }`), 2);
+});
+
+test('the amplification query of the hardening report costs far more than the limit', () => {
+  const q = fixture('amplification.graphql');
+  assert.ok(cost(q, { n: 100 }) > 200_000 * 10, String(cost(q, { n: 100 })));
+});
