@@ -5,16 +5,12 @@
  * shared development corpus (real pages). Extraction runs on one thread, so its rate is per core.
  * Run: npm run bench (or `tsx bench/extract.ts --no-db` for extraction only)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { createDb, createDriver } from '../src/db/gateway.js';
-import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
-import { migrate } from '../src/db/migrations.js';
 import { evalCorpus } from '../src/eval/corpus.js';
 import { cleanArticle } from '../src/ingest/clean.js';
 import { htmlToArticle } from '../src/ingest/html.js';
 import { ingestArticle, prepareArticle } from '../src/ingest/pipeline.js';
+import { benchGraph } from './harness.js';
 
 const all = evalCorpus();
 const corpus = all.map((a) => a.input);
@@ -46,11 +42,8 @@ console.log(`\ncores: ${os.cpus().length}; corpus: ${corpus.length} articles (${
 console.log(`ratio extraction / clean-only: ${(extract / clean).toFixed(3)}  (extraction costs ${(clean / extract).toFixed(1)}x cleaning)`);
 if (process.argv.includes('--no-db')) process.exit(0);
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cadre-graph-bench-'));
-const neo = await startLocalNeo4j({ port: await freePort(), dataDir });
-const driver = createDriver(neo.uri, 'neo4j', '');
-await migrate(driver, 'neo4j');
-const db = createDb(driver, 'neo4j');
+const graph = await benchGraph({ seed: false });
+const { db } = graph;
 const N = 40;
 const inputs = Array.from({ length: N }, (_, i) => {
   const a = corpus[i % corpus.length]!;
@@ -65,6 +58,4 @@ for (const input of inputs) await ingestArticle(db, input);
 const ingest = rate('ingestion into Neo4j (1 tx each)', N, performance.now() - t0);
 
 console.log(`ratio ingestion / extraction:  ${(ingest / extract).toFixed(3)}  (the database write costs ${(extract / ingest).toFixed(1)}x extraction)`);
-await driver.close();
-await neo.stop();
-rmSync(dataDir, { recursive: true, force: true });
+await graph.close();

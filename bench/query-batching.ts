@@ -3,24 +3,15 @@
  * in the same run: the same data fetched with one Cypher query per parent node (N+1).
  * Starts its own throw-away Neo4j. Run: npm run bench
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { createDb, createDriver } from '../src/db/gateway.js';
-import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
-import { migrate } from '../src/db/migrations.js';
-import { loadSeeds } from '../src/ingest/seed.js';
 import { createApp } from '../src/server.js';
+import { benchGraph } from './harness.js';
 
 const ROUNDS = 30;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cadre-graph-bench-'));
-const neo = await startLocalNeo4j({ port: await freePort(), dataDir });
-const driver = createDriver(neo.uri, 'neo4j', '');
-const db = createDb(driver, 'neo4j');
-await migrate(driver, 'neo4j');
-await loadSeeds(db, { onlyIfEmpty: false });
-const app = createApp({ db, config: loadConfig({ NEO4J_URI: neo.uri, RATE_LIMIT_PER_MINUTE: '0' }, { dotenv: false }) });
+const graph = await benchGraph();
+const { db } = graph;
+const app = createApp({ db, config: loadConfig({ NEO4J_URI: graph.uri, RATE_LIMIT_PER_MINUTE: '0' }, { dotenv: false }) });
 
 const QUERY = `{ initiatives(first: 100) { nodes { name places { name } parent { name } articles { title } } } }`;
 async function batched() {
@@ -51,6 +42,4 @@ console.log(`baseline N+1 Cypher:   ${base.toFixed(1)} ms/query`);
 console.log(`GraphQL with batching: ${ours.toFixed(1)} ms/query`);
 console.log(`ratio baseline/batched: ${(base / ours).toFixed(2)}x`);
 await app.close();
-await driver.close();
-await neo.stop();
-rmSync(dataDir, { recursive: true, force: true });
+await graph.close();

@@ -3,31 +3,22 @@
  * while hostile clients run the attacks of the hardening report, errors by kind, and the
  * server's RSS growth. Not a test: it prints numbers. Run: npx tsx bench/soak.ts [seconds]
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { createDb, createDriver } from '../src/db/gateway.js';
-import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
-import { migrate } from '../src/db/migrations.js';
-import { loadSeeds } from '../src/ingest/seed.js';
 import { createApp } from '../src/server.js';
+import { benchGraph } from './harness.js';
 
 const SECONDS = Math.min(60, Number(process.argv[2] ?? 40));
 const HOSTILE = 8;
 const KEY = 'soak-test-key-0123456789';
 const fixture = (n: string) => readFileSync(new URL(`../test/fixtures/hostile/${n}`, import.meta.url), 'utf8');
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cadre-graph-soak-'));
-const neo = await startLocalNeo4j({ port: await freePort(), dataDir });
-const driver = createDriver(neo.uri, 'neo4j', '');
-const db = createDb(driver, 'neo4j');
-await migrate(driver, 'neo4j');
-await loadSeeds(db, { onlyIfEmpty: false });
+const graph = await benchGraph();
 // The per-address limit would stop the hostile clients early (they share 127.0.0.1): off, to
 // measure the other defences.
-const app = createApp({ db, config: loadConfig({ NEO4J_URI: neo.uri, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'error', INGEST_API_KEY: KEY }, { dotenv: false }) });
+const app = createApp({ db: graph.db, config: loadConfig({ NEO4J_URI: graph.uri, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'error', INGEST_API_KEY: KEY }, { dotenv: false }) });
 await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
@@ -94,6 +85,4 @@ console.log(`RSS: ${(rss0 / 2 ** 20).toFixed(0)} MB → ${(rss1 / 2 ** 20).toFix
 
 await new Promise((r) => app.server.close(r));
 await app.close();
-await driver.close();
-await neo.stop();
-rmSync(dataDir, { recursive: true, force: true });
+await graph.close();

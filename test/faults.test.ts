@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import { createDb, createDriver } from '../src/db/gateway.js';
-import { findJavaHome, freePort, LAUNCHER_DIR, startLocalNeo4j } from '../src/db/local-neo4j.js';
+import { findJavaHome, freePort, LAUNCHER_DIR, processAlive, startLocalNeo4j } from '../src/db/local-neo4j.js';
 import { migrate } from '../src/db/migrations.js';
 import { createApp } from '../src/server.js';
 
@@ -15,14 +15,7 @@ import { createApp } from '../src/server.js';
  * Neo4j faults as an operator meets them, on an engine of its own (the shared test engine must
  * not be stopped): stopped, killed, orphaned, left stale.
  */
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const alive = processAlive;
 const until = async (what: string, ms: number, check: () => Promise<boolean> | boolean) => {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {

@@ -127,7 +127,8 @@ export interface StartOptions {
 }
 
 const PID_FILE = 'neo4j-local.pid';
-const alive = (pid: number) => {
+/** True while a process with this id exists (signal 0 only checks). */
+export const processAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
@@ -148,7 +149,7 @@ async function stopStale(dataDir: string): Promise<void> {
   } catch {
     return;
   }
-  if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid || !alive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid || !processAlive(pid)) return;
   let cmdline = '';
   try {
     cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -159,9 +160,9 @@ async function stopStale(dataDir: string): Promise<void> {
   logger.warn({ pid, dataDir }, 'a local Neo4j left running on this data directory by an earlier run: stopping it');
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  if (alive(pid)) process.kill(pid, 'SIGKILL');
-  while (alive(pid)) await new Promise((r) => setTimeout(r, 100));
+  while (processAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (processAlive(pid)) process.kill(pid, 'SIGKILL');
+  while (processAlive(pid)) await new Promise((r) => setTimeout(r, 100));
 }
 
 const MAX_RESTARTS = 5;
