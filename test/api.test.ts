@@ -100,12 +100,16 @@ describe('questions users ask', () => {
       assert.equal(h.errors, undefined, `${q}: ${JSON.stringify(h.errors)}`);
       assert.deepEqual(h.data.search, [], q);
     }
-    // Ids whose prefix names a property of every JavaScript object find nothing, quietly.
-    for (const id of ['constructor:1', '__proto__:1', 'toString:x', 'hasOwnProperty:y']) {
+    // Ids whose prefix names a property of every JavaScript object are unknown prefixes: a
+    // clear BAD_USER_INPUT, never a label in Cypher; a well-formed id that is not there is null.
+    for (const id of ['constructor:1', '__proto__:1', 'toString:x', 'hasOwnProperty:y', 'nope']) {
       const n = await g.gql(`query($id: ID!) { node(id: $id) { id } }`, { id });
-      assert.equal(n.errors, undefined, `${id}: ${JSON.stringify(n.errors)}`);
-      assert.equal(n.data.node, null);
+      assert.equal(n.errors?.[0]?.extensions.code, 'BAD_USER_INPUT', `${id}: ${JSON.stringify(n.errors)}`);
+      assert.match(n.errors[0].message, /"id" is not a node id: ids look like place:420921/);
     }
+    const missing = await g.gql(`{ node(id: "place:999999999") { id } }`);
+    assert.equal(missing.errors, undefined);
+    assert.equal(missing.data.node, null);
     const empty = await g.gql(`{ search(query: "  ") { type } }`);
     assert.match(empty.errors[0].message, /empty/);
     assert.equal(empty.errors[0].extensions.code, 'BAD_USER_INPUT');

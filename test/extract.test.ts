@@ -102,7 +102,7 @@ test('bad input: a clear error, never a crash', () => {
   refuse({ text: '孝昌县推行导师帮带。', publishedAt: '2024-13-45' }, /calendar date/);
   refuse({ text: '孝昌县推行导师帮带。', publishedAt: '2023-02-29' }, /calendar date/);
   refuse({ text: '孝昌县推行导师帮带。', title: '标题\n第二行' }, /control characters/);
-  refuse({ text: '孝昌县推行导师帮带。', publisher: '报'.repeat(101) }, /publisher has 101 characters/);
+  refuse({ text: '孝昌县推行导师帮带。', publisher: '报'.repeat(101) }, /"publisher" has more than 100 characters/);
   assert.equal(prepareArticle({ text: '孝昌县推行导师帮带。', publishedAt: '2024-02-29' }).doc.article.publishedAt, '2024-02-29');
   refuse({ text: '孝昌县推行导师帮带。', url: 'javascript:alert(1)' }, /url/);
   const scripted = prepareArticle({ html: '<p>孝昌县推出“雁雏共翔”计划,首批38名县领导担任“帮带导师”,结对74名年轻“尖兵”。</p><script>var x = "湖南省";</script>' });

@@ -81,9 +81,10 @@ describe('graph and path queries', () => {
     const deep = await g.gql(`{ graph(focus: ["place:420921"], depth: 9) { truncated } }`);
     assert.match(deep.errors[0].message, /"depth" must be 0 to 4/);
     const types = await g.gql(`{ graph(focus: ["place:420921"], types: ["Bogus"]) { truncated } }`);
-    assert.match(types.errors[0].message, /unknown node type/);
+    assert.match(types.errors[0].message, /"types" has an unknown node type/);
     const path = await g.gql(`{ path(from: "nope", to: "place:42") { truncated } }`);
-    assert.match(path.errors[0].message, /node ids/);
+    assert.match(path.errors[0].message, /"from" is not a node id/);
+    assert.equal(path.errors[0].extensions.code, 'BAD_USER_INPUT');
   });
 });
 

@@ -1,10 +1,12 @@
+import { z } from 'zod';
 import type { Plugin } from 'graphql-yoga';
 import type { Db } from '../db/gateway.js';
 import { AppError } from '../errors.js';
 import { FORMATS, render, type Format } from '../export/formats.js';
 import { present } from '../export/view.js';
 import { NODE_LABELS } from '../model.js';
-import { checkTypes, DEFAULT_VIEW_TYPES, neighbourhood, wholeGraph } from '../query/graph.js';
+import { DEFAULT_VIEW_TYPES, neighbourhood, wholeGraph } from '../query/graph.js';
+import { check, MAX_VIEW_LIMIT, NodeTypes, ViewArgs } from '../validation.js';
 import { logger } from '../logger.js';
 import { jsonResponse } from './json.js';
 
@@ -33,10 +35,14 @@ async function exportResponse(db: Db, req: Request, url: URL): Promise<Response>
   const typesRaw = url.searchParams.get('types');
   try {
     if (!/^\d+$/.test(depthRaw)) throw new AppError(`depth must be a whole number, got ${JSON.stringify(depthRaw.slice(0, 40))}`, 'BAD_USER_INPUT', 400);
-    const types = typesRaw ? checkTypes(typesRaw.split(','), NODE_LABELS) : undefined;
-    const raw = focus.length
-      ? await neighbourhood(db, focus, Number(depthRaw), types ?? DEFAULT_VIEW_TYPES, 2000)
-      : await wholeGraph(db, types ?? [...NODE_LABELS]);
+    const types = typesRaw ? check(z.object({ types: NodeTypes }), { types: typesRaw.split(',') }).types : undefined;
+    let raw;
+    if (focus.length) {
+      const v = check(ViewArgs, { focus, depth: Number(depthRaw), types, limit: MAX_VIEW_LIMIT });
+      raw = await neighbourhood(db, v.focus, v.depth, v.types ?? DEFAULT_VIEW_TYPES, v.limit);
+    } else {
+      raw = await wholeGraph(db, types ?? [...NODE_LABELS]);
+    }
     const body = render(present(raw), format);
     return new Response(req.method === 'HEAD' ? null : body, {
       status: 200,

@@ -6,10 +6,10 @@ import { cleanArticle, type CleanedArticle } from './clean.js';
 import { extractFacts } from './extract/index.js';
 import type { FactDoc } from './facts.js';
 import { htmlToArticle, type HtmlArticle } from './html.js';
-import { isCalendarDate } from './metadata.js';
 import { applyCorrections, type Corrections } from './corrections.js';
 import { resolveFacts, type GraphWrite } from './resolve.js';
 import { writeArticle, type WriteSummary } from './write.js';
+import { check, IngestInput } from '../validation.js';
 
 /**
  * The one path into the graph: input → clean → segment/extract → corrections → resolve → write.
@@ -46,28 +46,10 @@ export function decodeUtf8(bytes: Uint8Array, what = 'input'): string {
 
 const HAN = /\p{Script=Han}/u;
 
-/** The longest page metadata accepted: a headline, a publisher's name, an address. */
-const MAX_META_CHARS = { title: 300, publisher: 100, url: 2000, source: 300 } as const;
-
 function checkInput(input: ArticleInput): { raw: string; html: boolean } {
-  const hasText = typeof input.text === 'string';
-  const hasHtml = typeof input.html === 'string';
-  if (hasText === hasHtml) throw new IngestInputError('give the article as exactly one of "text" or "html"');
-  const raw = (hasText ? input.text : input.html)!;
-  if (raw.trim() === '') throw new IngestInputError('the article is empty');
-  if (raw.length > LIMITS.maxArticleChars) {
-    throw new IngestInputError(`the article has ${raw.length} characters; at most ${LIMITS.maxArticleChars} are accepted (MAX_ARTICLE_CHARS)`);
-  }
-  for (const [field, value] of [['title', input.title], ['publisher', input.publisher], ['url', input.url], ['source', input.source]] as const) {
-    if (value && value.length > MAX_META_CHARS[field]) throw new IngestInputError(`${field} has ${value.length} characters; at most ${MAX_META_CHARS[field]} are accepted`);
-    // eslint-disable-next-line no-control-regex
-    if (value && /[\u0000-\u001f\u007f]/.test(value)) throw new IngestInputError(`${field} contains control characters (line breaks, tabs, NUL …); give it on one line`);
-  }
-  if (input.publishedAt && !isCalendarDate(input.publishedAt)) {
-    throw new IngestInputError(`publishedAt must be a calendar date like 2021-02-23, got ${JSON.stringify(input.publishedAt)}`);
-  }
-  if (input.url && !/^https?:\/\/\S+$/.test(input.url)) throw new IngestInputError(`url must be an http(s) URL, got ${JSON.stringify(input.url)}`);
-  return { raw, html: hasHtml };
+  check(IngestInput(LIMITS.maxArticleChars), input, IngestInputError);
+  const html = typeof input.html === 'string';
+  return { raw: (html ? input.html : input.text)!, html };
 }
 
 /** Stable id: the URL when known (an edited page keeps its id), else the cleaned text. */

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import { BadInputError } from '../errors.js';
+import { MAX_HOPS } from '../validation.js';
 import { NODE_LABELS, type NodeLabel } from '../model.js';
 import { labelOfId } from './neighbours.js';
 
@@ -32,16 +33,6 @@ export interface RawGraph {
  * and mentorships are drawn as edges. */
 export const DEFAULT_VIEW_TYPES = NODE_LABELS.filter((l) => l !== 'Article' && l !== 'Mentorship');
 
-export const MAX_DEPTH = 4;
-export const MAX_LIMIT = 2000;
-export const MAX_HOPS = 10;
-
-export function checkTypes(types: string[] | null | undefined, fallback: readonly NodeLabel[]): NodeLabel[] {
-  if (!types || types.length === 0) return [...fallback];
-  const bad = types.filter((t) => !(NODE_LABELS as readonly string[]).includes(t));
-  if (bad.length) throw new BadInputError(`unknown node type(s) ${bad.join(', ')}; use ${NODE_LABELS.join(', ')}`);
-  return [...new Set(types as NodeLabel[])];
-}
 
 const relsAmong = `
 MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids
@@ -66,9 +57,6 @@ async function withRels(db: Db, nodes: RawNode[], truncated: boolean): Promise<R
  * a breadth-first walk, one round-trip per level, so dense graphs do not enumerate paths.
  */
 export async function neighbourhood(db: Db, focus: string[], depth: number, types: NodeLabel[], limit: number): Promise<RawGraph> {
-  if (focus.length === 0 || focus.length > 50) throw new BadInputError('"focus" needs 1 to 50 node ids');
-  if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) throw new BadInputError(`"depth" must be 0 to ${MAX_DEPTH}`);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new BadInputError(`"limit" must be 1 to ${MAX_LIMIT}`);
   // Mentorships are walked through and their parties come along, so that a mentor's mentee
   // is one hop away, as the MENTORS edge shows it.
   const walk = [...new Set([...types, 'Mentorship'])];
@@ -108,10 +96,11 @@ export async function neighbourhood(db: Db, focus: string[], depth: number, type
 
 /** One shortest path between two nodes, or null when there is none within maxHops. */
 export async function shortestPath(db: Db, from: string, to: string, maxHops: number): Promise<RawGraph | null> {
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw new BadInputError(`"maxHops" must be 1 to ${MAX_HOPS}`);
+  // Arguments are checked at the entry points (validation.ts, PathArgs); maxHops is written
+  // into the Cypher text (variable-length bounds cannot be parameters), so it is asserted again.
   const la = labelOfId(from);
   const lb = labelOfId(to);
-  if (!la || !lb) throw new BadInputError('"from" and "to" must be node ids such as place:420921');
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS || !la || !lb) throw new BadInputError('path arguments were not validated');
   if (from === to) return null;
   const [row] = await db.read(
     `MATCH (a:${la} {id: $from}), (b:${lb} {id: $to})

@@ -1,6 +1,7 @@
 import { GraphQLScalarType } from 'graphql';
 import { present } from '../../export/view.js';
-import { checkTypes, DEFAULT_VIEW_TYPES, neighbourhood, shortestPath } from '../../query/graph.js';
+import { DEFAULT_VIEW_TYPES, neighbourhood, shortestPath } from '../../query/graph.js';
+import { check, PathArgs, ViewArgs } from '../../validation.js';
 import type { Context } from '../context.js';
 
 export const graphResolvers = {
@@ -11,10 +12,13 @@ export const graphResolvers = {
     parseValue: (v) => v,
   }),
   Query: {
-    graph: async (_: unknown, a: { focus: string[]; depth: number; types?: string[]; limit: number }, ctx: Context) =>
-      present(await neighbourhood(ctx.db, a.focus, a.depth, checkTypes(a.types, DEFAULT_VIEW_TYPES), a.limit)),
-    path: async (_: unknown, a: { from: string; to: string; maxHops: number }, ctx: Context) => {
-      const raw = await shortestPath(ctx.db, a.from, a.to, a.maxHops);
+    graph: async (_: unknown, a: unknown, ctx: Context) => {
+      const v = check(ViewArgs, a);
+      return present(await neighbourhood(ctx.db, v.focus, v.depth, v.types?.length ? v.types : DEFAULT_VIEW_TYPES, v.limit));
+    },
+    path: async (_: unknown, a: unknown, ctx: Context) => {
+      const v = check(PathArgs, a);
+      const raw = await shortestPath(ctx.db, v.from, v.to, v.maxHops);
       return raw ? present(raw) : null;
     },
   },

@@ -1,9 +1,10 @@
-import { BadInputError } from '../../errors.js';
+import { z } from 'zod';
 import { FACT_TYPES } from '../../ingest/fact-types/index.js';
 import { prepareArticle, type ArticleInput } from '../../ingest/pipeline.js';
 import { removeArticle, writeArticle } from '../../ingest/write.js';
 import { audit } from '../../logger.js';
 import { requireApiKey } from '../auth.js';
+import { ArticleId, check } from '../../validation.js';
 import type { Context } from '../context.js';
 
 export const mutationResolvers = {
@@ -33,7 +34,7 @@ export const mutationResolvers = {
     },
     removeArticle: async (_: unknown, { id }: { id: string }, ctx: Context) => {
       await requireApiKey(ctx, 'removeArticle');
-      if (!/^article:[0-9a-f]{16}$/.test(id)) throw new BadInputError(`"${id.slice(0, 60)}" is not an article id (they look like article:0123456789abcdef)`);
+      check(z.object({ id: ArticleId }), { id });
       const removed = await removeArticle(ctx.db, id);
       audit.info({ who: ctx.client, operation: 'removeArticle', articleId: id, result: removed ? 'removed' : 'not-found' }, 'article removal');
       return { removed, id };
