@@ -41,3 +41,11 @@ test('the amplification query of the hardening report costs far more than the li
   const q = fixture('amplification.graphql');
   assert.ok(cost(q, { n: 100 }) > 200_000 * 10, String(cost(q, { n: 100 })));
 });
+
+test('introspection is priced: GraphiQL\'s query passes, a circular one does not', async () => {
+  const { getIntrospectionQuery } = await import('graphql');
+  const full = cost(getIntrospectionQuery());
+  assert.ok(full > 0 && full < 200_000, String(full));
+  const circular = `{ __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }`;
+  assert.ok(cost(circular) > 200_000, String(cost(circular)));
+});

@@ -74,6 +74,17 @@ describe('cost model and response budget', () => {
     assert.equal(aliases.json.errors[0].extensions.limit, 'aliases');
   });
 
+  test('GraphiQL\'s introspection passes; a circular introspection query is refused', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const full = await post(base, { query: getIntrospectionQuery() });
+    assert.equal(full.json.errors, undefined, JSON.stringify(full.json.errors));
+    const circular = await post(base, { query: '{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }' });
+    // graphql-js's own introspection-depth rule answers first; the cost model is the second wall.
+    assert.equal(circular.json.data, undefined);
+    assert.ok(['QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED'].includes(circular.json.errors[0].extensions.code), JSON.stringify(circular.json.errors));
+    assert.match(circular.json.errors[0].message, /introspection depth|cost/i);
+  });
+
   test('a response over the byte budget is replaced by an error that says what to change', async () => {
     const small = await openTestGraph({ seed: false, env: { MAX_RESPONSE_BYTES: '20000' } });
     try {

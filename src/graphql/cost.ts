@@ -1,5 +1,6 @@
 import {
   getNamedType,
+  GraphQLNonNull,
   getNullableType,
   isAbstractType,
   isListType,
@@ -22,8 +23,9 @@ import {
  * multiplies everything below it by its size, with the size taken from the slicing argument
  * (`first`, `limit`, variables included) or from the bound the schema declares for an unpaged
  * list (`@listSize(assumedSize:)`, which the resolvers enforce). Large scalars cost their
- * declared `@cost(weight:)` (Article.text). Introspection is free: it is bounded by the schema
- * and can be switched off in production.
+ * declared `@cost(weight:)` (Article.text). Introspection is priced like any other list (an
+ * undeclared list of objects counts a default page), so aliased or deeply nested introspection
+ * cannot slip past; it can also be switched off in production.
  */
 export interface CostOptions {
   /** Page size of a sliced list when the client gives none. */
@@ -127,8 +129,11 @@ export function queryCost(
         }
         continue;
       }
-      if (sel.name.value.startsWith('__')) continue; // __typename, introspection
-      const field = type.getFields()[sel.name.value];
+      if (sel.name.value === '__typename') continue;
+      // Introspection is priced like any other query: a circular one (types → fields → type →
+      // fields …) multiplies as fast as our own lists.
+      const field =
+        sel.name.value === '__schema' || sel.name.value === '__type' ? introspectionField(sel.name.value) : type.getFields()[sel.name.value];
       if (!field) continue;
       const named = getNamedType(field.type);
       const list = isListType(getNullableType(field.type));
@@ -138,6 +143,7 @@ export function queryCost(
       if (sized?.fields.includes(field.name) && list) n = sized.n;
       else if (spec && list) n = sizeOf(field as never, sel, spec);
       else if (spec) childSized = { fields: spec.sizedFields, n: sizeOf(field as never, sel, spec) };
+      else if (list && sel.selectionSet) n = opts.defaultPageSize; // an undeclared list of objects (introspection)
       if (!sel.selectionSet) {
         total += n * weightOf(field as never);
         continue;
@@ -148,4 +154,9 @@ export function queryCost(
   };
 
   return selectionCost(operation.selectionSet, root, undefined);
+
+  function introspectionField(name: '__schema' | '__type') {
+    const t = schema.getType(name === '__schema' ? '__Schema' : '__Type') as GraphQLObjectType;
+    return { name, type: name === '__schema' ? new GraphQLNonNull(t) : t, args: [], astNode: undefined } as unknown as GraphQLField<unknown, unknown>;
+  }
 }
