@@ -37,3 +37,12 @@ test('user text is escaped for Lucene and searched in both scripts', () => {
   assert.equal(luceneQuery('x" AND y\\'), '"x\\"" OR "AND" OR "y\\\\"');
   assert.throws(() => luceneQuery(' '), /empty/);
 });
+
+test('claims settle: curated first, then support, then the first article', async () => {
+  const { settle } = await import('../src/ingest/claims.js');
+  const c = (articleId: string, since: string, props: Record<string, unknown>, curated = false) => ({ articleId, since, props, curated });
+  assert.deepEqual(settle([c('a', '1', { kind: 'x' }), c('b', '2', { kind: 'y' })]), { kind: 'x' });
+  assert.deepEqual(settle([c('a', '1', { kind: 'x' }), c('b', '2', { kind: 'y' }), c('c', '3', { kind: 'y' })]), { kind: 'y' });
+  assert.deepEqual(settle([c('a', '1', { kind: 'x' }), c('b', '2', { kind: 'y' }, true), c('c', '3', { kind: 'x' })]), { kind: 'y' });
+  assert.deepEqual(settle([c('a', '1', { kind: 'x', summary: null }), c('a', '1', { kind: 'z' })]), { kind: 'x' }, 'one claim per article; nulls claim nothing');
+});

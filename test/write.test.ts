@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { cleanArticle } from '../src/ingest/clean.js';
+import { prepareArticle } from '../src/ingest/pipeline.js';
+import type { GraphWrite } from '../src/ingest/resolve.js';
 import { readSeeds, resolveSeeds } from '../src/ingest/seed.js';
 import { removeArticle, writeArticle } from '../src/ingest/write.js';
-import { openTestGraph, resetGraph, type TestGraph } from './helpers.js';
+import { openTestGraph, resetGraph, testUri, type TestGraph } from './helpers.js';
 
 let g: TestGraph;
 before(async () => {
@@ -70,4 +72,68 @@ test('an edited article replaces only its own facts', async () => {
   assert.equal(await g.count(`MATCH (i:Initiative {name: '书记工程'}) RETURN count(i)`), 1);
   assert.equal(await g.count(`MATCH (p:Person {name: '鲁义民'}) RETURN count(p)`), 1);
   assert.ok(cleanArticle(wangcheng.raw).text.length > 0);
+});
+
+/** A hand-made article that says one thing about one shared initiative. */
+function claimWrite(articleId: string, props: Record<string, unknown>): GraphWrite {
+  return {
+    article: { id: articleId, props: { title: articleId, text: '甲计划', lang: 'zh-Hans', curated: false } },
+    nodes: [{ label: 'Initiative', id: 'initiative:test:甲计划', props: { name: '甲计划', ...props }, evidence: [{ quote: '甲计划', start: 0 }] }],
+    rels: [],
+    reports: [],
+  };
+}
+const summaryOf = async () =>
+  (await g.driver.executeQuery(`MATCH (i:Initiative {id: 'initiative:test:甲计划'}) RETURN i.summary AS s, i.kind AS k`)).records.map((r) => `${r.get('k')}/${r.get('s')}`)[0];
+
+test('shared nodes are merged from every article, not overwritten by the last; removal recomputes them', async () => {
+  await resetGraph(g.driver, g.db);
+  // A curated fact (the seed) is not overturned by extraction from other copies of the page.
+  const seed = readSeeds().find((s) => s.file.startsWith('000'))!;
+  const kindOf = async () => (await g.driver.executeQuery(`MATCH (i:Initiative {name: '雁雏共翔计划'}) RETURN i.kind AS k`)).records[0]!.get('k');
+  assert.equal(await kindOf(), 'mentoring');
+  for (const url of ['https://copy.example.cn/1.html', 'https://copy.example.cn/2.html']) {
+    const p = prepareArticle({ text: seed.raw, url });
+    const node = p.write.nodes.find((n) => n.props.name === '雁雏共翔计划')!;
+    node.props.kind = 'study-tour';
+    await writeArticle(g.db, p.write);
+  }
+  assert.equal(await kindOf(), 'mentoring', 'curated over extracted');
+
+  // Among extracted claims: the most-supported value, and among equals the first article's.
+  await writeArticle(g.db, claimWrite('article:00000000000000a1', { kind: 'mentoring', summary: 'A' }));
+  await writeArticle(g.db, claimWrite('article:00000000000000b2', { kind: 'mentoring', summary: 'B' }));
+  assert.equal(await summaryOf(), 'mentoring/A', 'a newcomer does not overwrite');
+  await writeArticle(g.db, claimWrite('article:00000000000000c3', { kind: 'training', summary: 'B' }));
+  assert.equal(await summaryOf(), 'mentoring/B', 'two articles say B');
+  assert.equal(await removeArticle(g.db, 'article:00000000000000c3'), true);
+  assert.equal(await summaryOf(), 'mentoring/A', 'removal recomputes');
+  assert.equal(await removeArticle(g.db, 'article:00000000000000a1'), true);
+  assert.equal(await summaryOf(), 'mentoring/B');
+  // A key only a removed article stated is gone with it.
+  await writeArticle(g.db, claimWrite('article:00000000000000d4', { kind: 'mentoring', summary: 'B', scope: 'county' }));
+  assert.equal(await removeArticle(g.db, 'article:00000000000000d4'), true);
+  assert.equal(await g.count(`MATCH (i:Initiative {id: 'initiative:test:甲计划'}) WHERE i.scope IS NOT NULL RETURN count(i)`), 0);
+});
+
+test('TCP_NODELAY is set on the sockets the driver opens to Neo4j', async () => {
+  // The ~40 ms Nagle stall does not reproduce on every loopback (here 10 KB parameters take
+  // 10–16 ms with and without), so this checks the cause instead: every Bolt socket of a new
+  // driver is switched to no-delay.
+  const net = await import('node:net');
+  const { createDriver } = await import('../src/db/gateway.js');
+  const calls: boolean[] = [];
+  const original = net.Socket.prototype.setNoDelay;
+  net.Socket.prototype.setNoDelay = function (this: import('node:net').Socket, on?: boolean) {
+    calls.push(on !== false);
+    return original.call(this, on);
+  };
+  const driver = createDriver(testUri(), 'neo4j', '');
+  try {
+    await driver.executeQuery('RETURN size($p) AS n', { p: '孝'.repeat(3400) });
+  } finally {
+    net.Socket.prototype.setNoDelay = original;
+    await driver.close();
+  }
+  assert.ok(calls.length > 0 && calls.every(Boolean), JSON.stringify(calls));
 });

@@ -73,7 +73,10 @@ export function prepareArticle(input: ArticleInput, opts: { id?: string; correct
   const extracted = extractFacts(cleaned, meta);
   const doc = opts.corrections ? applyCorrections(extracted, opts.corrections) : extracted;
   const id = opts.id ?? articleId({ ...input, url: meta.url }, cleaned);
-  return { cleaned, extracted, doc, write: resolveFacts(doc, cleaned, id) };
+  const write = resolveFacts(doc, cleaned, id);
+  // Curated facts (seeds) win over extracted ones where articles disagree (claims.ts).
+  write.article.props.curated = Boolean(opts.corrections);
+  return { cleaned, extracted, doc, write };
 }
 
 export async function ingestArticle(db: Db, input: ArticleInput, opts: { id?: string; corrections?: Corrections } = {}): Promise<WriteSummary & { prepared: Prepared }> {

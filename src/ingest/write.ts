@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import { NODE_LABELS, REL_TYPES, type NodeLabel } from '../model.js';
+import { claimOf, settle, type Claim } from './claims.js';
 import type { GraphWrite } from './resolve.js';
 
 /**
@@ -54,8 +55,57 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
+/**
+ * Sets each node's properties from the claims of the articles that mention or report it
+ * (claims.ts says the rule). Nodes nobody claims anything about keep what they have.
+ */
+async function settleNodes(tx: ManagedTransaction, ids: Map<NodeLabel, string[]>, withdrawn = new Map<string, string[]>()): Promise<void> {
+  for (const [label, list] of ids) {
+    assertLabel(label);
+    if (list.length === 0) continue;
+    const res = await tx.run(
+      `UNWIND $ids AS id
+       MATCH (x:${label} {id: id})<-[m:MENTIONS|REPORTS]-(a:Article)
+       WHERE m.claims IS NOT NULL
+       RETURN id, collect([a.id, coalesce(a.curated, false), toString(coalesce(a.firstIngestedAt, a.ingestedAt)), m.claims]) AS claims`,
+      { ids: [...new Set(list)] },
+    );
+    const rows = res.records.map((r) => ({
+      id: r.get('id') as string,
+      props: settleWithdrawn(withdrawn.get(r.get('id')) ?? [], settle(
+        (r.get('claims') as Array<[string, boolean, string, string]>).map(([articleId, curated, since, props]): Claim => ({
+          articleId,
+          curated,
+          since: since ?? '',
+          props: JSON.parse(props),
+        })),
+      )),
+    }));
+    if (rows.length) await tx.run(`UNWIND $rows AS r MATCH (x:${label} {id: r.id}) SET x += r.props`, { rows });
+  }
+}
+
+/** Keys a removed article claimed that no remaining article claims are removed (null). */
+function settleWithdrawn(keys: string[], settled: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...settled };
+  for (const k of keys) if (!(k in out)) out[k] = null;
+  return out;
+}
+
 /** Removes what only this article supported; keeps facts other articles also state. */
 async function detachArticle(tx: ManagedTransaction, articleId: string): Promise<void> {
+  // The nodes it made claims about: settled again from the other articles' claims at the end.
+  const touched = await tx.run(
+    `MATCH (:Article {id: $aid})-[m:MENTIONS|REPORTS]->(n)
+     RETURN head(labels(n)) AS label, collect(DISTINCT n.id) AS ids, collect([n.id, m.claims]) AS claims`,
+    { aid: articleId },
+  );
+  const withdrawn = new Map<string, string[]>();
+  for (const r of touched.records) {
+    for (const [id, claims] of r.get('claims') as Array<[string, string | null]>) {
+      if (claims) withdrawn.set(id, [...(withdrawn.get(id) ?? []), ...Object.keys(JSON.parse(claims))]);
+    }
+  }
   // First strip this article from the evidence lists, then delete what has none left;
   // two statements so that no row reads a relationship another row already deleted.
   await tx.run(
@@ -94,6 +144,7 @@ async function detachArticle(tx: ManagedTransaction, articleId: string): Promise
     );
     if (Number(res.records[0]?.get('removed') ?? 0) === 0) break;
   }
+  await settleNodes(tx, new Map(touched.records.map((r) => [r.get('label') as NodeLabel, r.get('ids') as string[]])), withdrawn);
 }
 
 export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary> {
@@ -110,7 +161,8 @@ export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary
 
     await tx.run(
       `MERGE (a:Article {id: $id})
-       SET a += $props, a.factsHash = $factsHash, a.ingestedAt = datetime()`,
+       SET a += $props, a.factsHash = $factsHash, a.ingestedAt = datetime(),
+           a.firstIngestedAt = coalesce(a.firstIngestedAt, datetime())`,
       { id: gw.article.id, props: gw.article.props, factsHash },
     );
     for (const [label, nodes] of groupBy(gw.nodes, (n) => n.label)) {
@@ -118,8 +170,8 @@ export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary
       await tx.run(
         `UNWIND $nodes AS n
          MERGE (x:${label} {id: n.id})
-         SET x += n.props,
-             x.aliases = reduce(acc = coalesce(x.aliases, []), s IN n.aliases | CASE WHEN s IN acc THEN acc ELSE acc + s END)
+         ON CREATE SET x += n.props
+         SET x.aliases = reduce(acc = coalesce(x.aliases, []), s IN n.aliases | CASE WHEN s IN acc THEN acc ELSE acc + s END)
          SET x.aliasText = reduce(t = '', s IN x.aliases | t + ' ' + s)`,
         { nodes: nodes.map((n) => ({ id: n.id, props: n.props, aliases: n.aliases ?? [] })) },
       );
@@ -130,10 +182,10 @@ export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary
            UNWIND $nodes AS n
            MATCH (x:${label} {id: n.id})
            MERGE (a)-[m:MENTIONS]->(x)
-           SET m.quotes = n.quotes, m.offsets = n.offsets, m.count = size(n.quotes)`,
+           SET m.quotes = n.quotes, m.offsets = n.offsets, m.count = size(n.quotes), m.claims = n.claims`,
           {
             aid: gw.article.id,
-            nodes: mentioned.map((n) => ({ id: n.id, quotes: n.evidence.map((e) => e.quote), offsets: n.evidence.map((e) => e.start) })),
+            nodes: mentioned.map((n) => ({ id: n.id, quotes: n.evidence.map((e) => e.quote), offsets: n.evidence.map((e) => e.start), claims: claimOf(n.props) })),
           },
         );
       }
@@ -157,6 +209,7 @@ export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary
         },
       );
     }
+    const propsOf = new Map(gw.nodes.map((n) => [n.id, n.props]));
     for (const [label, reps] of groupBy(gw.reports, (r) => r.label)) {
       assertLabel(label);
       await tx.run(
@@ -164,10 +217,15 @@ export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary
          UNWIND $reps AS r
          MATCH (x:${label} {id: r.id})
          MERGE (a)-[m:REPORTS]->(x)
-         SET m.quote = r.quote, m.offset = r.start`,
-        { aid: gw.article.id, reps: reps.map((r) => ({ id: r.id, quote: r.evidence.quote, start: r.evidence.start })) },
+         SET m.quote = r.quote, m.offset = r.start, m.claims = r.claims`,
+        { aid: gw.article.id, reps: reps.map((r) => ({ id: r.id, quote: r.evidence.quote, start: r.evidence.start, claims: claimOf(propsOf.get(r.id) ?? {}) })) },
       );
     }
+    // Shared nodes: merged from every article's claims, never overwritten by the last one.
+    const claimed = new Map<NodeLabel, string[]>();
+    for (const n of gw.nodes) if (n.evidence.length > 0) claimed.set(n.label, [...(claimed.get(n.label) ?? []), n.id]);
+    for (const r of gw.reports) claimed.set(r.label, [...(claimed.get(r.label) ?? []), r.id]);
+    await settleNodes(tx, claimed);
     const nodes = gw.nodes.length + 1;
     return {
       articleId: gw.article.id,

@@ -77,12 +77,17 @@ const MENTIONED_BY: Record<string, Spec> = Object.fromEntries(
 
 export type Neighbour = GNodeRow & { __rel: Record<string, any> };
 
+/**
+ * Neighbours come without their large properties: an article's text (fetched by its own
+ * loader when a query asks for Article.text), the search copies, and the claims kept on
+ * MENTIONS/REPORTS for settling shared nodes. A title no longer ships the whole article.
+ */
 function cypherFor(spec: Spec): string {
   return `UNWIND $ids AS id
 MATCH (n:${spec.from} {id: id})${spec.pattern}
 ${spec.where ?? ''}
 WITH id, m, r ORDER BY ${spec.order ?? 'm.id'}
-RETURN id, collect({props: properties(m), label: head(labels(m)), rel: properties(r)}) AS items`;
+RETURN id, collect({props: m {.*, text: null, searchText: null, aliasText: null}, label: head(labels(m)), rel: r {.*, claims: null}}) AS items`;
 }
 
 /** Id prefix → label. A Map, so that user ids such as `constructor:1` find nothing. */
@@ -104,6 +109,8 @@ export interface Loaders {
   neighbours(name: NeighbourName): DataLoader<string, Neighbour[]>;
   mentionedBy(label: NodeLabel): DataLoader<string, Neighbour[]>;
   byId: DataLoader<string, GNodeRow | null>;
+  /** Article.text for articles that came as neighbours (without it). */
+  articleText: DataLoader<string, string | null>;
 }
 
 function specLoader(db: Db, spec: Spec): DataLoader<string, Neighbour[]> {
@@ -148,7 +155,13 @@ export function createLoaders(db: Db): Loaders {
     );
     return ids.map((id) => found.get(id) ?? null);
   });
+  const articleText = new DataLoader<string, string | null>(async (ids) => {
+    const rows = await db.read('MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id, a.text AS text', { ids: [...ids] });
+    const byId = new Map(rows.map((r) => [r.id as string, r.text as string]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
   return {
+    articleText,
     neighbours: (name) => get(name, NEIGHBOURS[name]),
     mentionedBy: (label) => {
       const spec = MENTIONED_BY[`mentions${label}`];
