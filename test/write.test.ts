@@ -4,7 +4,7 @@ import { cleanArticle } from '../src/ingest/clean.js';
 import { prepareArticle } from '../src/ingest/pipeline.js';
 import type { GraphWrite } from '../src/ingest/resolve.js';
 import { readSeeds, resolveSeeds } from '../src/ingest/seed.js';
-import { removeArticle, writeArticle } from '../src/ingest/write.js';
+import { removeArticle, writeArticle, writeArticles } from '../src/ingest/write.js';
 import { openTestGraph, resetGraph, testUri, type TestGraph } from './helpers.js';
 
 let g: TestGraph;
@@ -136,4 +136,37 @@ test('TCP_NODELAY is set on the sockets the driver opens to Neo4j', async () => 
     await driver.close();
   }
   assert.ok(calls.length > 0 && calls.every(Boolean), JSON.stringify(calls));
+});
+
+/** The whole graph as sorted text, without the write times (which differ between runs). */
+async function dump(): Promise<string> {
+  const strip = (p: Record<string, unknown>) =>
+    JSON.stringify(Object.entries(p).filter(([k]) => !['ingestedAt', 'firstIngestedAt'].includes(k)).sort(([a], [b]) => a.localeCompare(b)));
+  const nodes = await g.driver.executeQuery('MATCH (n) RETURN labels(n) AS l, properties(n) AS p');
+  const rels = await g.driver.executeQuery('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p');
+  return [
+    ...nodes.records.map((r) => `${r.get('l')} ${strip(r.get('p'))}`),
+    ...rels.records.map((r) => `${r.get('a')} ${r.get('t')} ${r.get('b')} ${strip(r.get('p'))}`),
+  ]
+    .sort()
+    .join('\n');
+}
+
+test('a batch writes the same graph as one article at a time, and a bad article fails alone', async () => {
+  await resetGraph(g.driver, g.db); // the seeds, one transaction each
+  const oneByOne = await dump();
+  await g.driver.executeQuery('MATCH (n) DETACH DELETE n');
+  const writes = resolveSeeds();
+  const bad = structuredClone(writes[1]!);
+  bad.article.id = 'article:00000000000000ff';
+  bad.rels.push({ ...bad.rels[0]!, type: 'NOT_A_TYPE' as never });
+  const r = await writeArticles(g.db, [...writes.slice(0, 2), bad, ...writes.slice(2)]);
+  assert.deepEqual(r.failed.map((f) => f.articleId), [bad.article.id]);
+  assert.match(r.failed[0]!.error.message, /not a relationship type/);
+  assert.deepEqual(r.written.map((w) => w.status), writes.map(() => 'created'));
+  assert.equal(await g.count(`MATCH (a:Article {id: '${bad.article.id}'}) RETURN count(a)`), 0);
+  assert.equal(await dump(), oneByOne);
+  const again = await writeArticles(g.db, writes);
+  assert.deepEqual(again.written.map((w) => w.status), writes.map(() => 'unchanged'));
+  assert.equal(again.totals.nodesCreated + again.totals.relationshipsCreated, 0);
 });

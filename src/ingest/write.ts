@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
+import { DatabaseUnavailableError } from '../errors.js';
 import { NODE_LABELS, REL_TYPES, type NodeLabel } from '../model.js';
 import { claimOf, settle, type Claim } from './claims.js';
 import type { GraphWrite } from './resolve.js';
@@ -147,96 +148,204 @@ async function detachArticle(tx: ManagedTransaction, articleId: string): Promise
   await settleNodes(tx, new Map(touched.records.map((r) => [r.get('label') as NodeLabel, r.get('ids') as string[]])), withdrawn);
 }
 
-export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary> {
-  // Same text and same facts: nothing to do. Either changing means the article is rewritten.
-  const factsHash = createHash('sha256').update(JSON.stringify([gw.article.props, gw.nodes, gw.rels, gw.reports])).digest('hex');
-  return db.writeTx(async (rawTx) => {
-    const { tx, totals } = counting(rawTx);
-    const prior = await tx.run('MATCH (a:Article {id: $id}) RETURN a.factsHash AS h', { id: gw.article.id });
-    const priorHash = prior.records[0]?.get('h') as string | undefined;
-    if (priorHash !== undefined && priorHash === factsHash) {
-      return { articleId: gw.article.id, status: 'unchanged' as const, nodes: 0, relationships: 0, ...totals, nodesMerged: 0 };
-    }
-    if (priorHash !== undefined) await detachArticle(tx, gw.article.id);
+interface Counters {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+}
 
-    await tx.run(
-      `MERGE (a:Article {id: $id})
-       SET a += $props, a.factsHash = $factsHash, a.ingestedAt = datetime(),
-           a.firstIngestedAt = coalesce(a.firstIngestedAt, datetime())`,
-      { id: gw.article.id, props: gw.article.props, factsHash },
-    );
-    for (const [label, nodes] of groupBy(gw.nodes, (n) => n.label)) {
-      assertLabel(label);
-      await tx.run(
-        `UNWIND $nodes AS n
-         MERGE (x:${label} {id: n.id})
-         ON CREATE SET x += n.props
-         SET x.aliases = reduce(acc = coalesce(x.aliases, []), s IN n.aliases | CASE WHEN s IN acc THEN acc ELSE acc + s END)
-         SET x.aliasText = reduce(t = '', s IN x.aliases | t + ' ' + s)`,
-        { nodes: nodes.map((n) => ({ id: n.id, props: n.props, aliases: n.aliases ?? [] })) },
-      );
-      const mentioned = nodes.filter((n) => n.evidence.length > 0);
-      if (mentioned.length > 0) {
-        await tx.run(
-          `MATCH (a:Article {id: $aid})
-           UNWIND $nodes AS n
-           MATCH (x:${label} {id: n.id})
-           MERGE (a)-[m:MENTIONS]->(x)
-           SET m.quotes = n.quotes, m.offsets = n.offsets, m.count = size(n.quotes), m.claims = n.claims`,
-          {
-            aid: gw.article.id,
-            nodes: mentioned.map((n) => ({ id: n.id, quotes: n.evidence.map((e) => e.quote), offsets: n.evidence.map((e) => e.start), claims: claimOf(n.props) })),
-          },
-        );
-      }
+/** One batch: which articles were written how, and what the batch did to the graph in total. */
+export interface BatchResult {
+  /** Articles written, in input order (an id given twice: the last version). */
+  written: Array<Pick<WriteSummary, 'articleId' | 'status' | 'nodes' | 'relationships'>>;
+  /** Articles that could not be written; the rest of the batch committed without them. */
+  failed: Array<{ articleId: string; error: Error }>;
+  totals: Counters;
+}
+
+function factsHashOf(gw: GraphWrite): string {
+  return createHash('sha256').update(JSON.stringify([gw.article.props, gw.nodes, gw.rels, gw.reports])).digest('hex');
+}
+
+/**
+ * The batch's facts in fixed-shape UNWIND statements, one per label or relationship type
+ * across all its articles (a few dozen statements for any batch size, not dozens per
+ * article). Re-written articles are detached first, unchanged ones skipped.
+ */
+async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
+  const { tx, totals } = counting(rawTx);
+  const hashes = gws.map(factsHashOf);
+  const prior = await tx.run('UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN id, a.factsHash AS h', { ids: gws.map((g) => g.article.id) });
+  const priorHash = new Map(prior.records.map((r) => [r.get('id') as string, r.get('h') as string]));
+  const todo: Array<{ gw: GraphWrite; hash: string }> = [];
+  const status = new Map<string, WriteSummary['status']>();
+  for (const [i, gw] of gws.entries()) {
+    const was = priorHash.get(gw.article.id);
+    if (was !== undefined && was === hashes[i]) status.set(gw.article.id, 'unchanged');
+    else {
+      status.set(gw.article.id, was === undefined ? 'created' : 'updated');
+      todo.push({ gw, hash: hashes[i]! });
     }
-    for (const [key, rels] of groupBy(gw.rels, (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`)) {
-      const [type, fromLabel, toLabel] = key.split('|') as [string, string, string];
-      assertRelType(type);
-      assertLabel(fromLabel);
-      assertLabel(toLabel);
+  }
+  for (const { gw } of todo) if (priorHash.has(gw.article.id)) await detachArticle(tx, gw.article.id);
+
+  if (todo.length > 0) {
+    await tx.run(
+      `UNWIND $rows AS r
+       MERGE (a:Article {id: r.id})
+       SET a += r.props, a.factsHash = r.hash, a.ingestedAt = datetime(),
+           a.firstIngestedAt = coalesce(a.firstIngestedAt, datetime())`,
+      { rows: todo.map(({ gw, hash }) => ({ id: gw.article.id, props: gw.article.props, hash })) },
+    );
+  }
+  const allNodes = todo.flatMap(({ gw }) => gw.nodes.map((n) => ({ aid: gw.article.id, n })));
+  for (const [label, nodes] of groupBy(allNodes, (x) => x.n.label)) {
+    assertLabel(label);
+    // One row per node id: aliases gathered from every article of the batch.
+    const byId = new Map<string, { id: string; props: Record<string, unknown>; aliases: string[] }>();
+    for (const { n } of nodes) {
+      const e = byId.get(n.id);
+      if (e) e.aliases = [...new Set([...e.aliases, ...(n.aliases ?? [])])];
+      else byId.set(n.id, { id: n.id, props: n.props, aliases: n.aliases ?? [] });
+    }
+    await tx.run(
+      `UNWIND $nodes AS n
+       MERGE (x:${label} {id: n.id})
+       ON CREATE SET x += n.props
+       WITH x, n
+       WHERE n.aliases <> [] OR x.aliases IS NULL
+       SET x.aliases = reduce(acc = coalesce(x.aliases, []), s IN n.aliases | CASE WHEN s IN acc THEN acc ELSE acc + s END)
+       SET x.aliasText = reduce(t = '', s IN x.aliases | t + ' ' + s)`,
+      { nodes: [...byId.values()] },
+    );
+    const mentioned = nodes.filter(({ n }) => n.evidence.length > 0);
+    if (mentioned.length > 0) {
       await tx.run(
-        `UNWIND $rels AS r
-         MATCH (a:${fromLabel} {id: r.from}), (b:${toLabel} {id: r.to})
-         MERGE (a)-[x:${type}]->(b)
-         SET x += r.props
-         FOREACH (_ IN CASE WHEN r.source IS NULL THEN [] ELSE [1] END | SET x.source = r.source)
-         FOREACH (_ IN CASE WHEN r.quote IS NULL OR $aid IN coalesce(x.articleIds, []) THEN [] ELSE [1] END |
-           SET x.articleIds = coalesce(x.articleIds, []) + $aid, x.quotes = coalesce(x.quotes, []) + r.quote)`,
+        `UNWIND $rows AS r
+         MATCH (a:Article {id: r.aid})
+         MATCH (x:${label} {id: r.id})
+         MERGE (a)-[m:MENTIONS]->(x)
+         SET m.quotes = r.quotes, m.offsets = r.offsets, m.count = size(r.quotes), m.claims = r.claims`,
         {
-          aid: gw.article.id,
-          rels: rels.map((r) => ({ from: r.from, to: r.to, props: r.props ?? {}, source: r.source ?? null, quote: r.evidence?.quote ?? null })),
+          rows: mentioned.map(({ aid, n }) => ({
+            aid,
+            id: n.id,
+            quotes: n.evidence.map((e) => e.quote),
+            offsets: n.evidence.map((e) => e.start),
+            claims: claimOf(n.props),
+          })),
         },
       );
     }
+  }
+  const allRels = todo.flatMap(({ gw }) => gw.rels.map((r) => ({ aid: gw.article.id, r })));
+  for (const [key, rels] of groupBy(allRels, (x) => `${x.r.type}|${x.r.fromLabel}|${x.r.toLabel}`)) {
+    const [type, fromLabel, toLabel] = key.split('|') as [string, string, string];
+    assertRelType(type);
+    assertLabel(fromLabel);
+    assertLabel(toLabel);
+    await tx.run(
+      `UNWIND $rels AS r
+       MATCH (a:${fromLabel} {id: r.from}), (b:${toLabel} {id: r.to})
+       MERGE (a)-[x:${type}]->(b)
+       SET x += r.props
+       FOREACH (_ IN CASE WHEN r.source IS NULL THEN [] ELSE [1] END | SET x.source = r.source)
+       FOREACH (_ IN CASE WHEN r.quote IS NULL OR r.aid IN coalesce(x.articleIds, []) THEN [] ELSE [1] END |
+         SET x.articleIds = coalesce(x.articleIds, []) + r.aid, x.quotes = coalesce(x.quotes, []) + r.quote)`,
+      {
+        rels: rels.map(({ aid, r }) => ({ aid, from: r.from, to: r.to, props: r.props ?? {}, source: r.source ?? null, quote: r.evidence?.quote ?? null })),
+      },
+    );
+  }
+  const allReports = todo.flatMap(({ gw }) => {
     const propsOf = new Map(gw.nodes.map((n) => [n.id, n.props]));
-    for (const [label, reps] of groupBy(gw.reports, (r) => r.label)) {
-      assertLabel(label);
-      await tx.run(
-        `MATCH (a:Article {id: $aid})
-         UNWIND $reps AS r
-         MATCH (x:${label} {id: r.id})
-         MERGE (a)-[m:REPORTS]->(x)
-         SET m.quote = r.quote, m.offset = r.start, m.claims = r.claims`,
-        { aid: gw.article.id, reps: reps.map((r) => ({ id: r.id, quote: r.evidence.quote, start: r.evidence.start, claims: claimOf(propsOf.get(r.id) ?? {}) })) },
-      );
-    }
-    // Shared nodes: merged from every article's claims, never overwritten by the last one.
-    const claimed = new Map<NodeLabel, string[]>();
-    for (const n of gw.nodes) if (n.evidence.length > 0) claimed.set(n.label, [...(claimed.get(n.label) ?? []), n.id]);
-    for (const r of gw.reports) claimed.set(r.label, [...(claimed.get(r.label) ?? []), r.id]);
-    await settleNodes(tx, claimed);
-    const nodes = gw.nodes.length + 1;
+    return gw.reports.map((r) => ({ aid: gw.article.id, r, props: propsOf.get(r.id) ?? {} }));
+  });
+  for (const [label, reps] of groupBy(allReports, (x) => x.r.label)) {
+    assertLabel(label);
+    await tx.run(
+      `UNWIND $reps AS r
+       MATCH (a:Article {id: r.aid})
+       MATCH (x:${label} {id: r.id})
+       MERGE (a)-[m:REPORTS]->(x)
+       SET m.quote = r.quote, m.offset = r.start, m.claims = r.claims`,
+      { reps: reps.map(({ aid, r, props }) => ({ aid, id: r.id, quote: r.evidence.quote, start: r.evidence.start, claims: claimOf(props) })) },
+    );
+  }
+  // Shared nodes: merged from every article's claims, never overwritten by the last one.
+  // A claim that agrees with what the node shows cannot change the winner (it only adds
+  // support to it), so only nodes some claim of this batch disagrees with are settled again;
+  // that keeps a county mentioned by thousands of articles from being re-read at every write.
+  const claims = new Map<NodeLabel, Array<{ id: string; claim: Record<string, unknown> }>>();
+  for (const { gw } of todo) {
+    const propsOf = new Map(gw.nodes.map((n) => [n.id, n.props]));
+    const add = (label: NodeLabel, id: string) => {
+      const claim = Object.fromEntries(Object.entries(JSON.parse(claimOf(propsOf.get(id) ?? {}))).filter(([, v]) => v !== null));
+      claims.set(label, [...(claims.get(label) ?? []), { id, claim }]);
+    };
+    for (const n of gw.nodes) if (n.evidence.length > 0) add(n.label, n.id);
+    for (const r of gw.reports) add(r.label, r.id);
+  }
+  const disputed = new Map<NodeLabel, string[]>();
+  for (const [label, rows] of claims) {
+    assertLabel(label);
+    const res = await tx.run(
+      `UNWIND $rows AS r
+       MATCH (x:${label} {id: r.id})
+       WITH r, x WHERE any(k IN keys(r.claim) WHERE x[k] IS NULL OR x[k] <> r.claim[k])
+       RETURN collect(DISTINCT r.id) AS ids`,
+      { rows },
+    );
+    disputed.set(label, res.records[0]?.get('ids') ?? []);
+  }
+  await settleNodes(tx, disputed);
+  const written = gws.map((gw) => {
+    const st = status.get(gw.article.id)!;
+    const same = st === 'unchanged';
     return {
       articleId: gw.article.id,
-      status: priorHash === undefined ? ('created' as const) : ('updated' as const),
-      nodes,
-      relationships: gw.rels.length + gw.reports.length + gw.nodes.filter((n) => n.evidence.length > 0).length,
-      ...totals,
-      // Nodes of this article that existed before the write (shared with other articles).
-      nodesMerged: Math.max(0, nodes - totals.nodesCreated),
+      status: st,
+      nodes: same ? 0 : gw.nodes.length + 1,
+      relationships: same ? 0 : gw.rels.length + gw.reports.length + gw.nodes.filter((n) => n.evidence.length > 0).length,
     };
   });
+  return { written, totals };
+}
+
+const noCounts = (): Counters => ({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 });
+
+/**
+ * Writes many articles in one transaction. When the batch fails, it is split in halves and
+ * each half retried, so a bad article fails alone and the rest commit; a database that is
+ * away fails the whole batch at once.
+ */
+export async function writeArticles(db: Db, gws: GraphWrite[]): Promise<BatchResult> {
+  // An id given twice in one batch: the last version is the one written.
+  const last = new Map(gws.map((g) => [g.article.id, g]));
+  const batch = [...last.values()];
+  if (batch.length === 0) return { written: [], failed: [], totals: noCounts() };
+  try {
+    const r = await db.writeTx((tx) => writeBatchTx(tx, batch));
+    return { ...r, failed: [] };
+  } catch (err) {
+    // The database being away is no article's fault: retrying them one by one would not help.
+    if (err instanceof DatabaseUnavailableError) throw err;
+    if (batch.length === 1) return { written: [], failed: [{ articleId: batch[0]!.article.id, error: err as Error }], totals: noCounts() };
+    const mid = Math.ceil(batch.length / 2);
+    const [a, b] = [await writeArticles(db, batch.slice(0, mid)), await writeArticles(db, batch.slice(mid))];
+    const totals = { ...a.totals };
+    for (const k of Object.keys(totals) as Array<keyof Counters>) totals[k] += b.totals[k];
+    return { written: [...a.written, ...b.written], failed: [...a.failed, ...b.failed], totals };
+  }
+}
+
+/** One article in one transaction (the batch writer with a batch of one); errors are thrown. */
+export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary> {
+  const r = await db.writeTx((tx) => writeBatchTx(tx, [gw]));
+  const w = r.written[0]!;
+  // Nodes of this article that existed before the write (shared with other articles).
+  return { ...w, ...r.totals, nodesMerged: Math.max(0, w.nodes - r.totals.nodesCreated) };
 }
 
 /** Removes an article and every fact only it supported. Returns false when there was none. */
