@@ -7,7 +7,7 @@ import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
 import { migrate } from '../src/db/migrations.js';
 import { loadSeeds } from '../src/ingest/seed.js';
 
-/** A throw-away local Neo4j for a benchmark: migrated, optionally seeded; `close` removes it. */
+/** A local Neo4j for a benchmark: migrated, optionally seeded; `close` removes a throw-away one. */
 export interface BenchGraph {
   uri: string;
   driver: Driver;
@@ -15,13 +15,23 @@ export interface BenchGraph {
   close(): Promise<void>;
 }
 
-export async function benchGraph({ seed = true } = {}): Promise<BenchGraph> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cadre-graph-bench-'));
-  const neo = await startLocalNeo4j({ port: await freePort(), dataDir });
+export interface BenchGraphOptions {
+  seed?: boolean;
+  /** A store to keep and reuse between runs (large synthetic graphs are built once). */
+  dataDir?: string;
+  heap?: string;
+  pageCacheMb?: number;
+}
+
+export async function benchGraph({ seed = true, dataDir, heap, pageCacheMb }: BenchGraphOptions = {}): Promise<BenchGraph> {
+  const keep = dataDir !== undefined;
+  const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'cadre-graph-bench-'));
+  const neo = await startLocalNeo4j({ port: await freePort(), dataDir: dir, heap, pageCacheMb });
   const driver = createDriver(neo.uri, 'neo4j', '');
   const db = createDb(driver, 'neo4j');
   await migrate(driver, 'neo4j');
-  if (seed) await loadSeeds(db, { onlyIfEmpty: false });
+  // A kept store already holding articles is not seeded again.
+  if (seed) await loadSeeds(db, { onlyIfEmpty: true });
   return {
     uri: neo.uri,
     driver,
@@ -29,7 +39,7 @@ export async function benchGraph({ seed = true } = {}): Promise<BenchGraph> {
     async close() {
       await driver.close();
       await neo.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
@@ -6,23 +7,64 @@ import { loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import { ensureLauncherBuilt } from './db/local-neo4j.js';
 import { toContract } from './ingest/extract/index.js';
-import { decodeUtf8, ingestArticle, prepareArticle, type ArticleInput } from './ingest/pipeline.js';
+import { ingestMany, type BulkSummary } from './ingest/bulk.js';
+import { decodeUtf8, prepareArticle, type ArticleInput } from './ingest/pipeline.js';
 import { loadSeeds, resolveSeeds } from './ingest/seed.js';
 import { logger } from './logger.js';
+import { syntheticArticle } from './synthetic/article.js';
+import { generateGraph } from './synthetic/graph.js';
 
 /**
  * Operator commands:
- *   ingest <file|dir>...  articles (.txt/.html, UTF-8) into Neo4j, one transaction each
+ *   ingest <file|dir>...  articles (.txt/.html, UTF-8) into Neo4j: extraction in worker threads,
+ *                         writes in batches [--workers N --batch N]
  *                         [--title T --publisher P --date YYYY-MM-DD --url U] (single file only)
+ *   gen --articles N      a synthetic graph of N articles in our model [--seed S --batch N],
+ *                         or with --texts DIR, N synthetic article files for ingestion runs
  *   extract <file>        run the pipeline without a database; one JSON document on stdout
  *   neo4j-build           build tools/neo4j-local with Maven (downloads Neo4j 5.26 once)
  *   check-seeds           validate the curated seed facts against their articles
  *   seed                  (re)write the seed articles into Neo4j
  */
-const USAGE = `usage: tsx src/cli.ts <ingest <file|dir>... | extract <file> | neo4j-build | check-seeds | seed>
-  ingest/extract options: --title T --publisher P --date YYYY-MM-DD --url U`;
+const USAGE = `usage: tsx src/cli.ts <ingest <file|dir>... | extract <file> | gen --articles N | neo4j-build | check-seeds | seed>
+  ingest/extract options: --title T --publisher P --date YYYY-MM-DD --url U
+  ingest options: --workers N (default: cores) --batch N (articles per transaction, default 200)
+  gen options: --articles N --seed S --batch N --texts DIR`;
 
 class UsageError extends Error {}
+
+function positiveInt(v: string | undefined, name: string, fallback: number | undefined): number {
+  if (v === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${name} N is required`);
+    return fallback;
+  }
+  if (!/^[1-9]\d{0,8}$/.test(v)) throw new UsageError(`--${name} must be a whole number from 1, got ${JSON.stringify(v)}`);
+  return Number(v);
+}
+
+/** A bar on a terminal; a line now and then when the output is a log or a pipe. */
+function progressReporter(what: string, total: number) {
+  const tty = Boolean(process.stderr.isTTY);
+  const bar = new SingleBar({ format: `${what} [{bar}] {value}/{total} {eta_formatted} left {item}`, stream: process.stderr, hideCursor: true });
+  if (tty) bar.start(total, 0, { item: '' });
+  let done = 0;
+  let lastLine = 0;
+  let stopped = false;
+  return {
+    tick(item: string, value?: number) {
+      done = value ?? done + 1;
+      if (tty) bar.update(done, { item });
+      else if (done === total || Date.now() - lastLine > 2000 || total <= 50) {
+        lastLine = Date.now();
+        process.stderr.write(`${what} [${done}/${total}] ${item}\n`);
+      }
+    },
+    stop() {
+      if (tty && !stopped) bar.stop();
+      stopped = true;
+    },
+  };
+}
 
 function articleFiles(args: string[]): string[] {
   const files: string[] = [];
@@ -51,7 +93,17 @@ async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { title: { type: 'string' }, publisher: { type: 'string' }, date: { type: 'string' }, url: { type: 'string' } },
+    options: {
+      title: { type: 'string' },
+      publisher: { type: 'string' },
+      date: { type: 'string' },
+      url: { type: 'string' },
+      workers: { type: 'string' },
+      batch: { type: 'string' },
+      articles: { type: 'string' },
+      seed: { type: 'string' },
+      texts: { type: 'string' },
+    },
   });
   const [cmd, ...rest] = positionals;
   const meta: Partial<ArticleInput> = {
@@ -72,44 +124,60 @@ async function main(argv: string[]) {
     case 'ingest': {
       const files = articleFiles(rest);
       if (files.length > 1 && Object.keys(meta).length > 0) throw new UsageError('--title/--publisher/--date/--url apply to a single file only');
+      const workers = positiveInt(values.workers, 'workers', os.availableParallelism());
+      const batch = positiveInt(values.batch, 'batch', 200);
       const conn = await connect(loadConfig());
-      const counts = { created: 0, updated: 0, unchanged: 0, failed: 0, nodes: 0, relationships: 0 };
-      // A bar on a terminal; one line per article when the output is a log or a pipe.
-      const tty = Boolean(process.stderr.isTTY);
-      const bar = new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true });
-      if (tty) bar.start(files.length, 0, { file: '' });
-      let done = 0;
-      const progress = (file: string, outcome: string) => {
-        done++;
-        if (tty) bar.increment();
-        else process.stderr.write(`ingest [${done}/${files.length}] ${path.basename(file)}: ${outcome}\n`);
-      };
-      const failures: string[] = [];
+      const progress = progressReporter('ingest', files.length);
+      let s: BulkSummary;
       try {
-        for (const file of files) {
-          if (tty) bar.update({ file: path.basename(file) });
-          try {
-            const s = await ingestArticle(conn.db, readArticle(file, meta));
-            counts[s.status]++;
-            counts.nodes += s.nodesCreated;
-            counts.relationships += s.relationshipsCreated;
-            progress(file, s.status);
-          } catch (err) {
-            counts.failed++;
-            failures.push(`${file}: ${(err as Error).message}`);
-            progress(file, 'failed');
-          }
-        }
+        s = await ingestMany(
+          conn.db,
+          files.map((file) => ({ source: file, read: () => readArticle(file, meta) })),
+          { workers, batch, onArticle: (file, outcome) => progress.tick(`${path.basename(file)}: ${outcome}`) },
+        );
       } finally {
-        if (tty) bar.stop();
+        progress.stop();
         await conn.close();
       }
-      for (const f of failures) process.stderr.write(`failed ${f}\n`);
+      for (const f of s.failed) process.stderr.write(`failed ${f.source}: ${f.message}\n`);
       process.stdout.write(
-        `articles: ${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed; ` +
-          `facts written: ${counts.nodes} nodes and ${counts.relationships} relationships created\n`,
+        `articles: ${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed.length} failed; ` +
+          `facts written: ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created; ` +
+          `${s.rate.toFixed(1)} articles/s (${s.seconds.toFixed(1)} s, ${workers} extraction workers, batches of ${batch})\n`,
       );
-      return counts.failed > 0 ? 1 : 0;
+      return s.failed.length > 0 ? 1 : 0;
+    }
+    case 'gen': {
+      const articles = positiveInt(values.articles, 'articles', undefined);
+      const seed = positiveInt(values.seed, 'seed', 1);
+      if (values.texts) {
+        // Synthetic article files for ingestion runs (npm run ingest -- DIR).
+        mkdirSync(values.texts, { recursive: true });
+        const progress = progressReporter('gen', articles);
+        for (let i = 0; i < articles; i++) {
+          writeFileSync(path.join(values.texts, `synthetic-${seed}-${String(i).padStart(7, '0')}.txt`), syntheticArticle(i, seed).text);
+          if (i % 100 === 99 || i === articles - 1) progress.tick(`${i + 1} files`, i + 1);
+        }
+        progress.stop();
+        process.stdout.write(`${articles} synthetic articles written to ${values.texts}\n`);
+        return 0;
+      }
+      const conn = await connect(loadConfig());
+      const progress = progressReporter('gen', articles);
+      const started = performance.now();
+      try {
+        const r = await generateGraph(conn.db, { articles, seed, batch: positiveInt(values.batch, 'batch', 500), onProgress: (done) => progress.tick(`${done} articles`, done) });
+        progress.stop();
+        const secs = (performance.now() - started) / 1000;
+        process.stdout.write(
+          `synthetic graph: ${r.from} articles were there, ${r.written} written, ${r.failed} failed; ` +
+            `${((r.written / Math.max(secs, 1e-9)) * 60).toFixed(0)} articles/min (${secs.toFixed(1)} s)\n`,
+        );
+        return r.failed > 0 ? 1 : 0;
+      } finally {
+        progress.stop();
+        await conn.close();
+      }
     }
     case 'neo4j-build': {
       const { NEO4J_JAVA_HOME, JAVA_HOME } = loadConfig();

@@ -44,6 +44,26 @@ describe('questions users ask', () => {
     assert.deepEqual(hunan.data.initiatives.nodes.map((i: any) => i.name).sort(), ['导师帮带制'].sort());
   });
 
+  test('lists that start from a place, an initiative or a kind name each node once, and count what they page', async () => {
+    const shapes = [
+      'articles(filter: {place: "湖北省"}, first: 100)',
+      'people(filter: {kind: mentoring}, first: 100)',
+      'places(filter: {kind: mentoring}, first: 100)',
+      'mentorships(filter: {place: "湖北省"}, first: 100)',
+      'people(filter: {initiative: "雁雏共翔计划"}, first: 100)',
+      'places(filter: {place: "孝昌"}, first: 100)',
+    ];
+    for (const shape of shapes) {
+      const r = await g.gql(`{ l: ${shape} { totalCount nodes { id } pageInfo { hasNextPage } } }`);
+      assert.equal(r.errors, undefined, shape);
+      const ids = r.data.l.nodes.map((n: any) => n.id);
+      assert.ok(ids.length > 0, `${shape} finds something in the seeds`);
+      assert.equal(new Set(ids).size, ids.length, `${shape} repeats a node`);
+      assert.equal(r.data.l.totalCount, ids.length, shape);
+      assert.equal(r.data.l.pageInfo.hasNextPage, false);
+    }
+  });
+
   test('mentors and mentees are first-class lists, persons and cohorts alike', async () => {
     const r = await g.gql(`{ mentors(filter: {place: "湖南省"}) { totalCount nodes { __typename ${PARTY} } }
       mentees(filter: {initiative: "雁雏共翔计划"}) { nodes { __typename ${PARTY} } } }`);

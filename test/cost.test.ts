@@ -49,3 +49,16 @@ test('introspection is priced: GraphiQL\'s query passes, a circular one does not
   const circular = `{ __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }`;
   assert.ok(cost(circular) > 200_000, String(cost(circular)));
 });
+
+test('no neighbour query ships more rows than the largest list bound of the schema', async () => {
+  const { MAX_NEIGHBOURS } = await import('../src/query/neighbours.js');
+  const { listSizeOf } = await import('../src/graphql/cost.js');
+  const { isObjectType } = await import('graphql');
+  const schema = buildSchema();
+  let largest = 0;
+  for (const t of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(t) || t.name.startsWith('__') || t.name === 'Query') continue;
+    for (const f of Object.values(t.getFields())) largest = Math.max(largest, listSizeOf(f as never)?.assumedSize ?? 0);
+  }
+  assert.equal(MAX_NEIGHBOURS, largest);
+});

@@ -213,8 +213,10 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
       `UNWIND $nodes AS n
        MERGE (x:${label} {id: n.id})
        ON CREATE SET x += n.props
+       // Shared nodes are rewritten only when an alias is new: a write takes a lock and
+       // every article names its county.
        WITH x, n
-       WHERE n.aliases <> [] OR x.aliases IS NULL
+       WHERE x.aliases IS NULL OR any(s IN n.aliases WHERE NOT s IN x.aliases)
        SET x.aliases = reduce(acc = coalesce(x.aliases, []), s IN n.aliases | CASE WHEN s IN acc THEN acc ELSE acc + s END)
        SET x.aliasText = reduce(t = '', s IN x.aliases | t + ' ' + s)`,
       { nodes: [...byId.values()] },
@@ -225,7 +227,7 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
         `UNWIND $rows AS r
          MATCH (a:Article {id: r.aid})
          MATCH (x:${label} {id: r.id})
-         MERGE (a)-[m:MENTIONS]->(x)
+         CREATE (a)-[m:MENTIONS]->(x)
          SET m.quotes = r.quotes, m.offsets = r.offsets, m.count = size(r.quotes), m.claims = r.claims`,
         {
           rows: mentioned.map(({ aid, n }) => ({
@@ -245,22 +247,39 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
     assertRelType(type);
     assertLabel(fromLabel);
     assertLabel(toLabel);
+    // One row per relationship of the batch, with every article's evidence: articles of one
+    // county all state its gazetteer chain, which is then merged once, not once per article.
+    const rows = new Map<string, { from: string; to: string; props: Record<string, unknown>; source: string | null; aids: string[]; quotes: string[] }>();
+    for (const { aid, r } of rels) {
+      const k = `${r.from}|${r.to}`;
+      const row = rows.get(k) ?? { from: r.from, to: r.to, props: {}, source: null, aids: [], quotes: [] };
+      Object.assign(row.props, r.props ?? {});
+      row.source = r.source ?? row.source;
+      const quote = r.evidence?.quote;
+      if (quote !== undefined && !row.aids.includes(aid)) {
+        row.aids.push(aid);
+        row.quotes.push(quote);
+      }
+      rows.set(k, row);
+    }
     await tx.run(
       `UNWIND $rels AS r
        MATCH (a:${fromLabel} {id: r.from}), (b:${toLabel} {id: r.to})
        MERGE (a)-[x:${type}]->(b)
-       SET x += r.props
-       FOREACH (_ IN CASE WHEN r.source IS NULL THEN [] ELSE [1] END | SET x.source = r.source)
-       FOREACH (_ IN CASE WHEN r.quote IS NULL OR r.aid IN coalesce(x.articleIds, []) THEN [] ELSE [1] END |
-         SET x.articleIds = coalesce(x.articleIds, []) + r.aid, x.quotes = coalesce(x.quotes, []) + r.quote)`,
-      {
-        rels: rels.map(({ aid, r }) => ({ aid, from: r.from, to: r.to, props: r.props ?? {}, source: r.source ?? null, quote: r.evidence?.quote ?? null })),
-      },
+       FOREACH (_ IN CASE WHEN any(k IN keys(r.props) WHERE x[k] IS NULL OR x[k] <> r.props[k]) THEN [1] ELSE [] END | SET x += r.props)
+       FOREACH (_ IN CASE WHEN r.source IS NULL OR x.source = r.source THEN [] ELSE [1] END | SET x.source = r.source)
+       WITH x, r, [i IN range(0, size(r.aids) - 1) WHERE NOT r.aids[i] IN coalesce(x.articleIds, [])] AS fresh
+       FOREACH (_ IN CASE WHEN fresh = [] THEN [] ELSE [1] END |
+         SET x.articleIds = coalesce(x.articleIds, []) + [i IN fresh | r.aids[i]],
+             x.quotes = coalesce(x.quotes, []) + [i IN fresh | r.quotes[i]])`,
+      { rels: [...rows.values()] },
     );
   }
   const allReports = todo.flatMap(({ gw }) => {
     const propsOf = new Map(gw.nodes.map((n) => [n.id, n.props]));
-    return gw.reports.map((r) => ({ aid: gw.article.id, r, props: propsOf.get(r.id) ?? {} }));
+    // One REPORTS per article and node (they are created, not merged: the article's old ones are gone).
+    const once = [...new Map(gw.reports.map((r) => [r.id, r])).values()];
+    return once.map((r) => ({ aid: gw.article.id, r, props: propsOf.get(r.id) ?? {} }));
   });
   for (const [label, reps] of groupBy(allReports, (x) => x.r.label)) {
     assertLabel(label);
@@ -268,7 +287,7 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
       `UNWIND $reps AS r
        MATCH (a:Article {id: r.aid})
        MATCH (x:${label} {id: r.id})
-       MERGE (a)-[m:REPORTS]->(x)
+       CREATE (a)-[m:REPORTS]->(x)
        SET m.quote = r.quote, m.offset = r.start, m.claims = r.claims`,
       { reps: reps.map(({ aid, r, props }) => ({ aid, id: r.id, quote: r.evidence.quote, start: r.evidence.start, claims: claimOf(props) })) },
     );

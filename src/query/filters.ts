@@ -11,18 +11,100 @@ export interface ListFilter {
   text?: string | null;
 }
 
-/** Resolves $place and $initiative to id sets, each including what lies below. */
-export const SCOPE_PREAMBLE = `
+/**
+ * The place or initiative a filter names, by id, name or alias — each through an index
+ * (the alias through the full-text index, then checked exactly), never a label scan — and
+ * everything below it in the hierarchy. Only the scopes a filter sets are computed.
+ */
+const PLACE_SCOPE = `
 CALL {
-  OPTIONAL MATCH (p:Place) WHERE $place IS NOT NULL AND (p.id = $place OR p.name = $place OR $place IN coalesce(p.aliases, []))
-  OPTIONAL MATCH (d:Place)-[:PART_OF*0..8]->(p)
-  RETURN collect(DISTINCT d.id) AS placeIds
+  CALL {
+    MATCH (p:Place {id: $place}) RETURN p
+    UNION MATCH (p:Place {name: $place}) RETURN p
+    UNION CALL db.index.fulltext.queryNodes('entity_text', $placePhrase) YIELD node AS p
+      WITH p WHERE p:Place AND $place IN p.aliases RETURN p
+  }
+  MATCH (d:Place)-[:PART_OF*0..8]->(p)
+  RETURN collect(DISTINCT d) AS places
 }
+WITH places, [x IN places | x.id] AS placeIds`;
+
+const INITIATIVE_SCOPE = `
 CALL {
-  OPTIONAL MATCH (i:Initiative) WHERE $initiative IS NOT NULL AND (i.id = $initiative OR i.name = $initiative OR $initiative IN coalesce(i.aliases, []))
-  OPTIONAL MATCH (c:Initiative)-[:PART_OF*0..5]->(i)
-  RETURN collect(DISTINCT c.id) AS initiativeIds
-}`;
+  CALL {
+    MATCH (i:Initiative {id: $initiative}) RETURN i
+    UNION MATCH (i:Initiative {name: $initiative}) RETURN i
+    UNION CALL db.index.fulltext.queryNodes('entity_text', $initiativePhrase) YIELD node AS i
+      WITH i WHERE i:Initiative AND $initiative IN i.aliases RETURN i
+  }
+  MATCH (c:Initiative)-[:PART_OF*0..5]->(i)
+  RETURN collect(DISTINCT c) AS initiatives
+}
+WITH *, [x IN initiatives | x.id] AS initiativeIds`;
+
+/** A Lucene phrase query for an exact name (only quote and backslash need escaping inside one). */
+export function phrase(s: string | null | undefined): string | null {
+  return s ? `"${s.replace(/["\\]/g, '\\$&')}"` : null;
+}
+
+/** From a place q of the scope to the listed node n: the candidates are the union. */
+const FROM_PLACE: Record<NodeLabel, string[]> = {
+  Place: ['WITH q AS n'],
+  Initiative: ['MATCH (q)<-[:IN]-(n:Initiative)'],
+  Person: ['MATCH (q)<-[:BASED_IN]-(n:Person)'],
+  Cohort: ['MATCH (q)<-[:BASED_IN]-(n:Cohort)'],
+  Organization: ['MATCH (q)<-[:LOCATED_IN]-(n:Organization)'],
+  Mentorship: ['MATCH (q)<-[:IN]-(n:Mentorship)', 'MATCH (q)<-[:IN]-(:Initiative)<-[:UNDER]-(n:Mentorship)'],
+  Figure: ['MATCH (q)<-[:ABOUT]-(n:Figure)', 'MATCH (q)<-[:IN]-(:Initiative)<-[:ABOUT]-(n:Figure)'],
+  Article: ['MATCH (q)<-[:MENTIONS]-(n:Article)'],
+};
+
+/** From an initiative q of the scope (or of the kind) to the listed node n. */
+const FROM_INITIATIVE: Record<NodeLabel, string[]> = {
+  Place: ['MATCH (q)-[:IN]->(n:Place)'],
+  Initiative: ['WITH q AS n'],
+  Person: ['MATCH (q)<-[:PARTICIPATES_IN]-(n:Person)', 'MATCH (q)<-[:UNDER]-(:Mentorship)<-[:MENTOR_IN|MENTEE_IN]-(n:Person)'],
+  Cohort: ['MATCH (q)<-[:PARTICIPATES_IN]-(n:Cohort)', 'MATCH (q)<-[:UNDER]-(:Mentorship)<-[:MENTOR_IN|MENTEE_IN]-(n:Cohort)'],
+  Organization: ['MATCH (q)-[:RUN_BY]->(n:Organization)'],
+  Mentorship: ['MATCH (q)<-[:UNDER]-(n:Mentorship)'],
+  Figure: ['MATCH (q)<-[:ABOUT]-(n:Figure)'],
+  Article: ['MATCH (q)<-[:MENTIONS]-(n:Article)'],
+};
+
+/** Of a kind means taking part directly (not through a mentorship), as KIND below says. */
+const FROM_KIND: Record<NodeLabel, string[]> = {
+  ...FROM_INITIATIVE,
+  Person: ['MATCH (q)<-[:PARTICIPATES_IN]-(n:Person)'],
+  Cohort: ['MATCH (q)<-[:PARTICIPATES_IN]-(n:Cohort)'],
+};
+
+/**
+ * The candidates of a list as Cypher binding n: started from the narrowest index the filter
+ * offers (the place sub-tree, the initiative sub-tree, the initiatives of a kind) and
+ * narrowed by the other filters; a label scan only when no filter is set (or text alone).
+ */
+export function candidates(label: NodeLabel, f: ListFilter): string {
+  const scopes = [f.place ? PLACE_SCOPE : '', f.initiative ? INITIATIVE_SCOPE : ''].join('\n');
+  let start: string;
+  let rest: ListFilter;
+  const union = (source: string, patterns: string[]) =>
+    `CALL {\n  ${patterns.map((p) => `WITH ${source} UNWIND ${source} AS q ${p} RETURN DISTINCT n`).join('\n  UNION\n  ')}\n}`;
+  if (f.place) {
+    start = union('places', FROM_PLACE[label]);
+    rest = { ...f, place: null };
+  } else if (f.initiative) {
+    start = union('initiatives', FROM_INITIATIVE[label]);
+    rest = { ...f, initiative: null };
+  } else if (f.kind && label !== 'Initiative') {
+    start = `CALL {\n  MATCH (k:Initiative {kind: $kind}) RETURN collect(k) AS kinds\n}\n${union('kinds', FROM_KIND[label])}`;
+    rest = { ...f, kind: null };
+  } else {
+    start = `MATCH (n:${label})`;
+    rest = f;
+  }
+  const where = whereClause(label, rest);
+  return `${scopes}\n${start}\n${where ? `WITH ${f.place ? 'placeIds, ' : ''}${f.initiative ? 'initiativeIds, ' : ''}n ${where}` : ''}`;
+}
 
 const PLACE: Record<NodeLabel, string> = {
   Place: 'n.id IN placeIds',

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import type { NodeLabel } from '../model.js';
-import { SCOPE_PREAMBLE, SORT_KEY, whereClause, type ListFilter } from './filters.js';
+import { candidates, phrase, SORT_KEY, type ListFilter } from './filters.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from './page.js';
 
 /**
@@ -21,7 +21,9 @@ function params(f: ListFilter, args: ListArgs, size: number) {
   const c = args.after ? decodeCursor(args.after) : null;
   return {
     place: f.place ?? null,
+    placePhrase: phrase(f.place),
     initiative: f.initiative ?? null,
+    initiativePhrase: phrase(f.initiative),
     kind: f.kind ?? null,
     text: f.text ?? null,
     level: args.level ?? null,
@@ -31,52 +33,59 @@ function params(f: ListFilter, args: ListArgs, size: number) {
   };
 }
 
-export async function listNodes(db: Db, label: NodeLabel, args: ListArgs): Promise<Connection<GNodeRow>> {
-  const f = args.filter ?? {};
-  const size = pageSize(args.first);
-  const key = args.sort === 'ID' ? 'n.id' : SORT_KEY[label];
-  const where = whereClause(label, f);
-  const levelCond = label === 'Place' ? `${where ? 'AND' : 'WHERE'} ($level IS NULL OR n.level = $level)` : '';
-  const cypher = `${SCOPE_PREAMBLE}
-MATCH (n:${label})
-${where}
-${levelCond}
+/**
+ * One page: the keyset condition and the limit inside the query (Neo4j keeps the top rows
+ * only, nothing is collected), large properties left out as in neighbour rows. The total is
+ * its own query, run only when the client asks for totalCount.
+ */
+function pageCypher(body: string, key: string): string {
+  return `${body}
 WITH n, coalesce(${key}, '') AS k
-ORDER BY k, n.id
-WITH collect({n: n, k: k}) AS rows
-RETURN size(rows) AS total,
-  [r IN rows WHERE $afterK IS NULL OR r.k > $afterK OR (r.k = $afterK AND r.n.id > $afterId)][0..$limit]
-  AS page`;
-  const [row] = await db.read(cypher, params(f, args, size));
-  const page = (row?.page ?? []) as Array<{ n: { properties: Record<string, any> }; k: string }>;
+WHERE $afterK IS NULL OR k > $afterK OR (k = $afterK AND n.id > $afterId)
+WITH n, k ORDER BY k, n.id LIMIT $limit
+RETURN n {.*, text: null, searchText: null, aliasText: null} AS props, head(labels(n)) AS label, k`;
+}
+
+function countCypher(body: string): string {
+  return `${body}\nRETURN count(n) AS total`;
+}
+
+/** The Cypher of a list, for the snapshot tests and the benchmark's floor. */
+export function listCypher(label: NodeLabel, args: ListArgs): { page: string; count: string } {
+  const f = args.filter ?? {};
+  const key = args.sort === 'ID' ? 'n.id' : SORT_KEY[label];
+  let body = candidates(label, f);
+  if (label === 'Place' && args.level) body += `\nWITH n WHERE n.level = $level`;
+  return { page: pageCypher(body, key), count: countCypher(body) };
+}
+
+async function run(db: Db, q: { page: string; count: string }, p: ReturnType<typeof params>, size: number): Promise<Connection<GNodeRow>> {
+  const rows = await db.read(q.page, p);
+  let total: Promise<number> | undefined;
   return toConnection(
-    page.map((r) => ({ node: { ...r.n.properties, __label: label } as GNodeRow, k: r.k, id: r.n.properties.id })),
-    row?.total ?? 0,
+    rows.map((r) => ({ node: { ...r.props, __label: r.label } as GNodeRow, k: r.k, id: r.props.id })),
+    // graphql-js calls a function-valued field, so the count runs only when it is asked for.
+    () => (total ??= db.read(q.count, p).then(([row]) => Number(row?.total ?? 0))),
     size,
   );
 }
 
-/** Mentors or mentees: people and cohorts on one side of mentorships matching the filter. */
-export async function listParties(db: Db, side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs): Promise<Connection<GNodeRow>> {
-  const f = args.filter ?? {};
+export async function listNodes(db: Db, label: NodeLabel, args: ListArgs): Promise<Connection<GNodeRow>> {
   const size = pageSize(args.first);
+  return run(db, listCypher(label, args), params(args.filter ?? {}, args, size), size);
+}
+
+/** Mentors or mentees: people and cohorts on one side of the mentorships matching the filter. */
+export function partiesCypher(side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs): { page: string; count: string } {
   const rel = side === 'MENTOR_IN' ? 'MENTOR_IN' : 'MENTEE_IN';
-  const cypher = `${SCOPE_PREAMBLE}
-MATCH (n)-[:${rel}]->(m:Mentorship)
-${whereClause('Mentorship', f, 'm')}
-WITH DISTINCT n
-WHERE n:Person OR n:Cohort
-WITH n, coalesce(n.name, n.label, '') AS k
-ORDER BY k, n.id
-WITH collect({n: n, k: k, label: head(labels(n))}) AS rows
-RETURN size(rows) AS total,
-  [r IN rows WHERE $afterK IS NULL OR r.k > $afterK OR (r.k = $afterK AND r.n.id > $afterId)][0..$limit]
-  AS page`;
-  const [row] = await db.read(cypher, params(f, args, size));
-  const page = (row?.page ?? []) as Array<{ n: { properties: Record<string, any> }; k: string; label: NodeLabel }>;
-  return toConnection(
-    page.map((r) => ({ node: { ...r.n.properties, __label: r.label } as GNodeRow, k: r.k, id: r.n.properties.id })),
-    row?.total ?? 0,
-    size,
-  );
+  const body = `${candidates('Mentorship', args.filter ?? {})}
+WITH DISTINCT n AS m
+MATCH (n)-[:${rel}]->(m)
+WITH DISTINCT n WHERE n:Person OR n:Cohort`;
+  return { page: pageCypher(body, 'coalesce(n.name, n.label)'), count: countCypher(body) };
+}
+
+export async function listParties(db: Db, side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs): Promise<Connection<GNodeRow>> {
+  const size = pageSize(args.first);
+  return run(db, partiesCypher(side, args), params(args.filter ?? {}, args, size), size);
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import type { NodeLabel } from '../model.js';
 import type { GNodeRow } from './list.js';
@@ -84,11 +85,23 @@ export type Neighbour = GNodeRow & { __rel: Record<string, any> };
  */
 function cypherFor(spec: Spec): string {
   return `UNWIND $ids AS id
-MATCH (n:${spec.from} {id: id})${spec.pattern}
-${spec.where ?? ''}
-WITH id, m, r ORDER BY ${spec.order ?? 'm.id'}
+MATCH (n:${spec.from} {id: id})
+CALL {
+  WITH n, id
+  MATCH (n)${spec.pattern}
+  ${spec.where ?? ''}
+  WITH id, m, r ORDER BY ${spec.order ?? 'm.id'} LIMIT $limit
+  RETURN m, r
+}
 RETURN id, collect({props: m {.*, text: null, searchText: null, aliasText: null}, label: head(labels(m)), rel: r {.*, claims: null}}) AS items`;
 }
+
+/**
+ * No list field returns more than its @listSize bound (the resolvers cut it), so no parent
+ * ships more neighbours than the largest bound: a county mentioned by 5,000 articles sends
+ * 300 rows, not 5,000. test/cost.test.ts checks this is the schema's largest bound.
+ */
+export const MAX_NEIGHBOURS = 300;
 
 /** Id prefix → label. A Map, so that user ids such as `constructor:1` find nothing. */
 export const LABEL_BY_PREFIX: ReadonlyMap<string, NodeLabel> = new Map([
@@ -116,7 +129,7 @@ export interface Loaders {
 function specLoader(db: Db, spec: Spec): DataLoader<string, Neighbour[]> {
   const cypher = cypherFor(spec);
   return new DataLoader(async (ids) => {
-    const rows = await db.read(cypher, { ids: [...ids] });
+    const rows = await db.read(cypher, { ids: [...ids], limit: neo4j.int(MAX_NEIGHBOURS) });
     const byId = new Map<string, Neighbour[]>();
     for (const row of rows) {
       byId.set(

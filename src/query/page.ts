@@ -36,13 +36,14 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 export interface Connection<T> {
-  totalCount: number;
+  /** A number, or a function graphql-js calls when the client asks for it (a count query). */
+  totalCount: number | (() => Promise<number>);
   nodes: T[];
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-export function toConnection<T>(rows: Array<{ node: T; k: string; id: string }>, total: number, size: number): Connection<T> {
+export function toConnection<T>(rows: Array<{ node: T; k: string; id: string }>, total: Connection<T>['totalCount'], size: number): Connection<T> {
   const page = rows.slice(0, size);
   const edges = page.map((r) => ({ cursor: encodeCursor({ k: r.k, id: r.id }), node: r.node }));
   return {

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { after, test } from 'node:test';
+import { NODE_LABELS } from '../src/model.js';
+import { listCypher, partiesCypher } from '../src/query/list.js';
+
+/**
+ * The Cypher of every list shape, snapshot-tested without a database (as @neo4j/graphql's TCK
+ * does): a change to the generated Cypher shows in review as a diff of
+ * test/snapshots/cypher.json. UPDATE_SNAPSHOTS=1 rewrites the file.
+ */
+const FILE = new URL('./snapshots/cypher.json', import.meta.url);
+const stored: Record<string, string> = existsSync(FILE) ? JSON.parse(readFileSync(FILE, 'utf8')) : {};
+const seen: Record<string, string> = {};
+const update = process.env.UPDATE_SNAPSHOTS === '1';
+
+function snap(name: string, cypher: string) {
+  seen[name] = cypher;
+  if (update) return;
+  assert.ok(name in stored, `no snapshot for ${name}: run UPDATE_SNAPSHOTS=1 node --import tsx --test test/cypher.test.ts and review the diff`);
+  assert.equal(cypher, stored[name], `the Cypher of ${name} changed`);
+}
+after(() => {
+  if (update) writeFileSync(FILE, `${JSON.stringify(seen, null, 1)}\n`);
+});
+
+const FILTERS = {
+  none: {},
+  place: { place: '孝昌县' },
+  initiative: { initiative: '雁雏共翔计划' },
+  kind: { kind: 'mentoring' },
+  text: { text: '导师' },
+  placeAndKind: { place: '湖北省', kind: 'mentoring' },
+  all: { place: '湖北省', initiative: '青蓝工程', kind: 'mentoring', text: '导师' },
+};
+
+for (const label of NODE_LABELS) {
+  for (const [fname, filter] of Object.entries(FILTERS)) {
+    test(`${label} list, filter ${fname}`, () => {
+      const q = listCypher(label, { filter, first: 10 });
+      snap(`${label}.${fname}.page`, q.page);
+      snap(`${label}.${fname}.count`, q.count);
+      // User values are parameters, never Cypher text.
+      for (const v of Object.values(filter)) assert.ok(!q.page.includes(v), `${v} is in the Cypher`);
+      // A page is sorted, cut by the cursor and limited inside the query: nothing collected.
+      assert.match(q.page, /WHERE \$afterK IS NULL OR k > \$afterK/);
+      assert.match(q.page, /ORDER BY k, n\.id LIMIT \$limit/);
+      assert.doesNotMatch(q.page, /collect\(\{n/);
+      // A place or initiative filter starts from its sub-tree, not from a scan of the label.
+      if ('place' in filter || 'initiative' in filter) assert.doesNotMatch(q.page, new RegExp(`MATCH \\(n:${label}\\)`));
+      if (fname === 'none') assert.doesNotMatch(q.page, /Place \{id: \$place\}|fulltext/);
+    });
+  }
+}
+
+for (const side of ['MENTOR_IN', 'MENTEE_IN'] as const) {
+  test(`${side} parties, filter place`, () => {
+    const q = partiesCypher(side, { filter: FILTERS.place });
+    snap(`parties.${side}.place.page`, q.page);
+    assert.doesNotMatch(q.page, /MATCH \(n:Mentorship\)/);
+  });
+}
