@@ -55,6 +55,8 @@ const EnvSchema = z.object({
   MAX_QUERY_COST: int(100, 10_000_000).default(200_000),
   MAX_RESPONSE_BYTES: int(10_000, 1_000_000_000).default(4_000_000),
   DB_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  /** Bolt connections the server keeps to Neo4j (the driver's pool). */
+  NEO4J_MAX_POOL_SIZE: int(1, 1_000).default(100),
   INGEST_TIMEOUT_MS: int(1_000, 600_000).default(60_000),
 });
 
@@ -87,6 +89,7 @@ export interface Limits {
   txTimeoutMs: number;
   /** How long a request waits for a pooled connection before we answer 503. */
   connectionAcquisitionTimeoutMs: number;
+  maxPoolSize: number;
   /** How long /ready and the database monitor wait for `RETURN 1`. */
   probeTimeoutMs: number;
   maxSearchHits: number;
@@ -111,6 +114,7 @@ function limitsFrom(env: z.infer<typeof EnvSchema>): Limits {
     maxBodyBytes: env.MAX_ARTICLE_CHARS * 6 + 64_000,
     txTimeoutMs: env.DB_TIMEOUT_MS,
     connectionAcquisitionTimeoutMs: 5_000,
+    maxPoolSize: env.NEO4J_MAX_POOL_SIZE,
     probeTimeoutMs: 1_500,
     maxSearchHits: 50,
     // Real articles of this genre are 2–20k characters; 500k leaves room for heavy HTML.

@@ -62,3 +62,16 @@ test('no neighbour query ships more rows than the largest list bound of the sche
   }
   assert.equal(MAX_NEIGHBOURS, largest);
 });
+
+test('the articles and evidence lists of a mentioned entity fit in what the mention loader fetches', async () => {
+  const { MENTIONS_LIMIT } = await import('../src/query/neighbours.js');
+  const { listSizeOf } = await import('../src/graphql/cost.js');
+  const schema = buildSchema();
+  for (const type of ['Place', 'Organization', 'Initiative', 'Person', 'Cohort']) {
+    const fields = (schema.getType(type) as import('graphql').GraphQLObjectType).getFields();
+    for (const name of ['articles', 'evidence']) {
+      const bound = listSizeOf(fields[name] as never)?.assumedSize;
+      assert.ok(bound !== undefined && bound <= MENTIONS_LIMIT, `${type}.${name} is bounded at ${bound}`);
+    }
+  }
+});

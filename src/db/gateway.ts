@@ -59,6 +59,7 @@ export function createDriver(uri: string, user: string, password: string): Drive
   return neo4j.driver(uri, auth, {
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: LIMITS.connectionAcquisitionTimeoutMs,
+    maxConnectionPoolSize: LIMITS.maxPoolSize,
     // Retries of transient errors; short, so that a dead database is reported in seconds.
     maxTransactionRetryTime: 2_000,
     connectionTimeout: 5_000,

@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import type { NodeLabel } from '../model.js';
 import { candidates, phrase, SORT_KEY, type ListFilter } from './filters.js';
+import { rowProjection } from './neighbours.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from './page.js';
 
 /**
@@ -43,7 +44,7 @@ function pageCypher(body: string, key: string): string {
 WITH n, coalesce(${key}, '') AS k
 WHERE $afterK IS NULL OR k > $afterK OR (k = $afterK AND n.id > $afterId)
 WITH n, k ORDER BY k, n.id LIMIT $limit
-RETURN n {.*, text: null, searchText: null, aliasText: null} AS props, head(labels(n)) AS label, k`;
+RETURN ${rowProjection('n')} AS props, head(labels(n)) AS label, k`;
 }
 
 function countCypher(body: string): string {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
-import type { NodeLabel } from '../model.js';
+import { ARTICLE_ROW_PROPERTIES, type NodeLabel } from '../model.js';
 import type { GNodeRow } from './list.js';
 
 /**
@@ -16,6 +16,8 @@ interface Spec {
   where?: string;
   /** Row order inside each parent's list. */
   order?: string;
+  /** Rows per parent at most (default MAX_NEIGHBOURS). */
+  limit?: number;
 }
 
 export const NEIGHBOURS = {
@@ -68,11 +70,17 @@ export const NEIGHBOURS = {
 } satisfies Record<string, Spec>;
 export type NeighbourName = keyof typeof NEIGHBOURS;
 
+/**
+ * The `articles` and `evidence` lists of a mentioned entity are bounded at 50 in the schema;
+ * a county's 5,000 mentions would otherwise ship 300 rows per parent to show 50.
+ */
+export const MENTIONS_LIMIT = 50;
+
 /** Articles that mention an entity, with the quotes, for any mentionable label. */
 const MENTIONED_BY: Record<string, Spec> = Object.fromEntries(
   (['Place', 'Organization', 'Initiative', 'Person', 'Cohort'] as const).map((l) => [
     `mentions${l}`,
-    { from: l, pattern: '<-[r:MENTIONS]-(m:Article)', order: 'm.id' },
+    { from: l, pattern: '<-[r:MENTIONS]-(m:Article)', order: 'm.id', limit: MENTIONS_LIMIT },
   ]),
 );
 
@@ -83,6 +91,11 @@ export type Neighbour = GNodeRow & { __rel: Record<string, any> };
  * loader when a query asks for Article.text), the search copies, and the claims kept on
  * MENTIONS/REPORTS for settling shared nodes. A title no longer ships the whole article.
  */
+/** A node as a row: an article without its text (ARTICLE_ROW_PROPERTIES), others without the alias copy. */
+export function rowProjection(v: string): string {
+  return `CASE WHEN ${v}:Article THEN ${v} {${ARTICLE_ROW_PROPERTIES.map((k) => `.${k}`).join(', ')}} ELSE ${v} {.*, aliasText: null} END`;
+}
+
 function cypherFor(spec: Spec): string {
   return `UNWIND $ids AS id
 MATCH (n:${spec.from} {id: id})
@@ -93,7 +106,7 @@ CALL {
   WITH id, m, r ORDER BY ${spec.order ?? 'm.id'} LIMIT $limit
   RETURN m, r
 }
-RETURN id, collect({props: m {.*, text: null, searchText: null, aliasText: null}, label: head(labels(m)), rel: r {.*, claims: null}}) AS items`;
+RETURN id, collect({props: ${rowProjection('m')}, label: head(labels(m)), rel: r {.*, claims: null}}) AS items`;
 }
 
 /**
@@ -129,7 +142,7 @@ export interface Loaders {
 function specLoader(db: Db, spec: Spec): DataLoader<string, Neighbour[]> {
   const cypher = cypherFor(spec);
   return new DataLoader(async (ids) => {
-    const rows = await db.read(cypher, { ids: [...ids], limit: neo4j.int(MAX_NEIGHBOURS) });
+    const rows = await db.read(cypher, { ids: [...ids], limit: neo4j.int(spec.limit ?? MAX_NEIGHBOURS) });
     const byId = new Map<string, Neighbour[]>();
     for (const row of rows) {
       byId.set(
