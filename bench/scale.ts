@@ -14,7 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/server.js';
-import { generateGraph, syntheticCount } from '../src/synthetic/graph.js';
+import { removeArticle, writeArticles } from '../src/ingest/write.js';
+import { generateGraph, syntheticCount, syntheticWrite } from '../src/synthetic/graph.js';
 import { benchGraph, type BenchGraph } from './harness.js';
 
 const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
@@ -53,6 +54,7 @@ async function measure(g: BenchGraph, label: string): Promise<Record<string, { p
   return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, { p50: pct(xs, 0.5), p95: pct(xs, 0.95) }]));
 }
 
+const removals: string[] = [];
 const results: Array<{ size: string; nodes: number; rels: number; r: Record<string, { p50: number; p95: number }> }> = [];
 const counts = async (g: BenchGraph) => {
   const [n] = await g.db.read('MATCH (n) RETURN count(n) AS n');
@@ -89,6 +91,13 @@ for (const n of sizes) {
       });
     }
     results.push({ size: String(n), ...(await counts(g)), r: await measure(g, String(n)) });
+    // Removing an article (and every fact only it supported), then writing it back.
+    const gw = syntheticWrite(17);
+    const t = performance.now();
+    await removeArticle(g.db, gw.article.id);
+    const removeMs = performance.now() - t;
+    await writeArticles(g.db, [gw]);
+    removals.push(`${n} articles: removeArticle ${removeMs.toFixed(0)} ms`);
   } finally {
     await g.close();
   }
@@ -106,3 +115,6 @@ for (const k of Object.keys(QUESTIONS)) {
       .join(' | ')} |`,
   );
 }
+for (const r of removals) console.log(r);
+// Done: the driver's and the engines' handles are closed; do not wait on stray timers.
+process.exit(0);
