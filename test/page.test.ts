@@ -45,4 +45,7 @@ test('claims settle: curated first, then support, then the first article', async
   assert.deepEqual(settle([c('a', '1', { kind: 'x' }), c('b', '2', { kind: 'y' }), c('c', '3', { kind: 'y' })]), { kind: 'y' });
   assert.deepEqual(settle([c('a', '1', { kind: 'x' }), c('b', '2', { kind: 'y' }, true), c('c', '3', { kind: 'x' })]), { kind: 'y' });
   assert.deepEqual(settle([c('a', '1', { kind: 'x', summary: null }), c('a', '1', { kind: 'z' })]), { kind: 'x' }, 'one claim per article; nulls claim nothing');
+  // Grouped claims (what the writer reads): a group of three outweighs an earlier single one.
+  assert.deepEqual(settle([c('a', '1', { kind: 'x' }), { ...c('b', '2', { kind: 'y' }), weight: 3 }]), { kind: 'y' });
+  assert.deepEqual(settle([{ ...c('a', '1', { kind: 'x' }), weight: 2 }, { ...c('b', '2', { kind: 'y' }), weight: 2 }]), { kind: 'x' });
 });

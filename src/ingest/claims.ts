@@ -13,6 +13,8 @@ export interface Claim {
   /** ISO time the article was first ingested (its rank among equals). */
   since: string;
   props: Record<string, unknown>;
+  /** How many articles state exactly this claim (the database groups equal claims); default 1. */
+  weight?: number;
 }
 
 /** Properties that are not the article's to claim: ids, and what the writer derives itself. */
@@ -35,7 +37,7 @@ export function settle(claims: Claim[]): Record<string, unknown> {
       const key = JSON.stringify(v);
       const e = forKey.get(key) ?? { value: v, curated: false, support: 0, since: c.since };
       e.curated ||= c.curated;
-      e.support++;
+      e.support += c.weight ?? 1;
       if (c.since < e.since) e.since = c.since;
       forKey.set(key, e);
     }

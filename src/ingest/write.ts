@@ -41,6 +41,10 @@ function counting(tx: ManagedTransaction) {
   return { tx: { run } as unknown as ManagedTransaction, totals };
 }
 
+/** Relationships that carry their own evidence lists (all but MENTIONS/REPORTS, which are the
+ * article's own): a county's thousands of mentions are not read when one article goes. */
+const FACT_RELS = REL_TYPES.filter((t) => t !== 'MENTIONS' && t !== 'REPORTS').join('|');
+
 function assertLabel(l: string): asserts l is NodeLabel {
   if (!(NODE_LABELS as readonly string[]).includes(l)) throw new Error(`not a node label: ${l}`);
 }
@@ -64,21 +68,27 @@ async function settleNodes(tx: ManagedTransaction, ids: Map<NodeLabel, string[]>
   for (const [label, list] of ids) {
     assertLabel(label);
     if (list.length === 0) continue;
+    // Equal claims are grouped in the database (one row per distinct claim, with its support):
+    // a county stated alike by 5,000 articles sends a row or two, not 5,000.
     const res = await tx.run(
       `UNWIND $ids AS id
        MATCH (x:${label} {id: id})<-[m:MENTIONS|REPORTS]-(a:Article)
        WHERE m.claims IS NOT NULL
-       RETURN id, collect([a.id, coalesce(a.curated, false), toString(coalesce(a.firstIngestedAt, a.ingestedAt)), m.claims]) AS claims`,
+       WITH id, a, head(collect(m.claims)) AS c
+       WITH id, c, coalesce(a.curated, false) AS curated, count(a) AS support,
+            min(toString(coalesce(a.firstIngestedAt, a.ingestedAt))) AS since, min(a.id) AS anyId
+       RETURN id, collect([anyId, curated, since, c, support]) AS claims`,
       { ids: [...new Set(list)] },
     );
     const rows = res.records.map((r) => ({
       id: r.get('id') as string,
       props: settleWithdrawn(withdrawn.get(r.get('id')) ?? [], settle(
-        (r.get('claims') as Array<[string, boolean, string, string]>).map(([articleId, curated, since, props]): Claim => ({
+        (r.get('claims') as Array<[string, boolean, string, string, number]>).map(([articleId, curated, since, props, weight]): Claim => ({
           articleId,
           curated,
           since: since ?? '',
           props: JSON.parse(props),
+          weight: Number(weight),
         })),
       )),
     }));
@@ -101,6 +111,16 @@ async function detachArticle(tx: ManagedTransaction, articleId: string): Promise
      RETURN head(labels(n)) AS label, collect(DISTINCT n.id) AS ids, collect([n.id, m.claims]) AS claims`,
     { aid: articleId },
   );
+  // The places its facts hang on, and their ancestors: the only ones its removal can orphan.
+  const held = await tx.run(
+    `MATCH (:Article {id: $aid})-[:MENTIONS|REPORTS]->(n)
+     MATCH (n)-[*0..2]->(p:Place)
+     WITH DISTINCT p
+     MATCH (p)-[:PART_OF*0..8]->(anc:Place)
+     RETURN collect(DISTINCT anc.id) AS ids`,
+    { aid: articleId },
+  );
+  const placesHeld = (held.records[0]?.get('ids') as string[] | undefined) ?? [];
   const withdrawn = new Map<string, string[]>();
   for (const r of touched.records) {
     for (const [id, claims] of r.get('claims') as Array<[string, string | null]>) {
@@ -111,7 +131,7 @@ async function detachArticle(tx: ManagedTransaction, articleId: string): Promise
   // two statements so that no row reads a relationship another row already deleted.
   await tx.run(
     `MATCH (a:Article {id: $aid})-[:MENTIONS|REPORTS]->(n)
-     MATCH (n)-[r]-()
+     MATCH (n)-[r:${FACT_RELS}]-()
      WHERE r.articleIds IS NOT NULL AND $aid IN r.articleIds
      WITH collect(DISTINCT r) AS rs
      UNWIND rs AS r
@@ -121,7 +141,7 @@ async function detachArticle(tx: ManagedTransaction, articleId: string): Promise
   );
   await tx.run(
     `MATCH (a:Article {id: $aid})-[:MENTIONS|REPORTS]->(n)
-     MATCH (n)-[r]-()
+     MATCH (n)-[r:${FACT_RELS}]-()
      WHERE r.articleIds = []
      WITH collect(DISTINCT r) AS rs
      FOREACH (r IN rs | DELETE r)`,
@@ -135,13 +155,16 @@ async function detachArticle(tx: ManagedTransaction, articleId: string): Promise
      DETACH DELETE n`,
     { aid: articleId },
   );
-  // Places nobody mentions and nothing hangs on (walk up the hierarchy a few levels).
+  // Places nobody mentions and nothing hangs on (walk up the hierarchy a few levels). Only the
+  // places this article could have been holding up are looked at, not every place of the graph.
   for (let i = 0; i < 6; i++) {
     const res = await tx.run(
-      `MATCH (p:Place)
+      `UNWIND $ids AS id
+       MATCH (p:Place {id: id})
        WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(p) } AND NOT EXISTS { (p)<--() }
        DETACH DELETE p
        RETURN count(*) AS removed`,
+      { ids: placesHeld },
     );
     if (Number(res.records[0]?.get('removed') ?? 0) === 0) break;
   }
