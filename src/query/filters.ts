@@ -16,31 +16,22 @@ export interface ListFilter {
  * (the alias through the full-text index, then checked exactly), never a label scan — and
  * everything below it in the hierarchy. Only the scopes a filter sets are computed.
  */
-const PLACE_SCOPE = `
+function scope(o: { label: 'Place' | 'Initiative'; v: string; d: string; param: string; depth: number; list: string; head: string }): string {
+  return `
 CALL {
   CALL {
-    MATCH (p:Place {id: $place}) RETURN p
-    UNION MATCH (p:Place {name: $place}) RETURN p
-    UNION CALL db.index.fulltext.queryNodes('entity_text', $placePhrase) YIELD node AS p
-      WITH p WHERE p:Place AND $place IN p.aliases RETURN p
+    MATCH (${o.v}:${o.label} {id: $${o.param}}) RETURN ${o.v}
+    UNION MATCH (${o.v}:${o.label} {name: $${o.param}}) RETURN ${o.v}
+    UNION CALL db.index.fulltext.queryNodes('entity_text', $${o.param}Phrase) YIELD node AS ${o.v}
+      WITH ${o.v} WHERE ${o.v}:${o.label} AND $${o.param} IN ${o.v}.aliases RETURN ${o.v}
   }
-  MATCH (d:Place)-[:PART_OF*0..8]->(p)
-  RETURN collect(DISTINCT d) AS places
+  MATCH (${o.d}:${o.label})-[:PART_OF*0..${o.depth}]->(${o.v})
+  RETURN collect(DISTINCT ${o.d}) AS ${o.list}
 }
-WITH places, [x IN places | x.id] AS placeIds`;
-
-const INITIATIVE_SCOPE = `
-CALL {
-  CALL {
-    MATCH (i:Initiative {id: $initiative}) RETURN i
-    UNION MATCH (i:Initiative {name: $initiative}) RETURN i
-    UNION CALL db.index.fulltext.queryNodes('entity_text', $initiativePhrase) YIELD node AS i
-      WITH i WHERE i:Initiative AND $initiative IN i.aliases RETURN i
-  }
-  MATCH (c:Initiative)-[:PART_OF*0..5]->(i)
-  RETURN collect(DISTINCT c) AS initiatives
+WITH ${o.head}, [x IN ${o.list} | x.id] AS ${o.param}Ids`;
 }
-WITH *, [x IN initiatives | x.id] AS initiativeIds`;
+const PLACE_SCOPE = scope({ label: 'Place', v: 'p', d: 'd', param: 'place', depth: 8, list: 'places', head: 'places' });
+const INITIATIVE_SCOPE = scope({ label: 'Initiative', v: 'i', d: 'c', param: 'initiative', depth: 5, list: 'initiatives', head: '*' });
 
 /** A Lucene phrase query for an exact name (only quote and backslash need escaping inside one). */
 export function phrase(s: string | null | undefined): string | null {
