@@ -2,7 +2,7 @@ import type { NodeLabel } from '../model.js';
 
 /**
  * The list filters as fixed Cypher fragments per label. Only these strings reach Cypher;
- * user values travel as parameters ($placeIds, $initiativeIds, $kind, $text).
+ * user values travel as parameters ($place, $initiative, $kind, $text).
  */
 export interface ListFilter {
   place?: string | null;
@@ -16,7 +16,7 @@ export interface ListFilter {
  * (the alias through the full-text index, then checked exactly), never a label scan — and
  * everything below it in the hierarchy. Only the scopes a filter sets are computed.
  */
-function scope(o: { label: 'Place' | 'Initiative'; v: string; d: string; param: string; depth: number; list: string; head: string }): string {
+function scope(o: { label: 'Place' | 'Initiative'; v: string; d: string; param: string; depth: number; list: string }): string {
   return `
 CALL {
   CALL {
@@ -27,11 +27,12 @@ CALL {
   }
   MATCH (${o.d}:${o.label})-[:PART_OF*0..${o.depth}]->(${o.v})
   RETURN collect(DISTINCT ${o.d}) AS ${o.list}
+}`;
 }
-WITH ${o.head}, [x IN ${o.list} | x.id] AS ${o.param}Ids`;
-}
-const PLACE_SCOPE = scope({ label: 'Place', v: 'p', d: 'd', param: 'place', depth: 8, list: 'places', head: 'places' });
-const INITIATIVE_SCOPE = scope({ label: 'Initiative', v: 'i', d: 'c', param: 'initiative', depth: 5, list: 'initiatives', head: '*' });
+const PLACE_SCOPE = scope({ label: 'Place', v: 'p', d: 'd', param: 'place', depth: 8, list: 'places' });
+// The initiative filter is also a WHERE (INITIATIVE below) when a place filter starts the list.
+const INITIATIVE_SCOPE = `${scope({ label: 'Initiative', v: 'i', d: 'c', param: 'initiative', depth: 5, list: 'initiatives' })}
+WITH *, [x IN initiatives | x.id] AS initiativeIds`;
 
 /** A Lucene phrase query for an exact name (only quote and backslash need escaping inside one). */
 export function phrase(s: string | null | undefined): string | null {
@@ -77,12 +78,12 @@ const FROM_KIND: Record<NodeLabel, string[]> = {
 export function candidates(label: NodeLabel, f: ListFilter): string {
   const scopes = [f.place ? PLACE_SCOPE : '', f.initiative ? INITIATIVE_SCOPE : ''].join('\n');
   let start: string;
-  let rest: ListFilter;
+  let rest: Omit<ListFilter, 'place'>;
   const union = (source: string, patterns: string[]) =>
     `CALL {\n  ${patterns.map((p) => `WITH ${source} UNWIND ${source} AS q ${p} RETURN DISTINCT n`).join('\n  UNION\n  ')}\n}`;
   if (f.place) {
     start = union('places', FROM_PLACE[label]);
-    rest = { ...f, place: null };
+    rest = f;
   } else if (f.initiative) {
     start = union('initiatives', FROM_INITIATIVE[label]);
     rest = { ...f, initiative: null };
@@ -94,22 +95,10 @@ export function candidates(label: NodeLabel, f: ListFilter): string {
     rest = f;
   }
   const where = whereClause(label, rest);
-  return `${scopes}\n${start}\n${where ? `WITH ${f.place ? 'placeIds, ' : ''}${f.initiative ? 'initiativeIds, ' : ''}n ${where}` : ''}`;
+  return `${scopes}\n${start}\n${where ? `WITH ${f.initiative ? 'initiativeIds, ' : ''}n ${where}` : ''}`;
 }
 
-const PLACE: Record<NodeLabel, string> = {
-  Place: 'n.id IN placeIds',
-  Initiative: 'EXISTS { (n)-[:IN]->(q:Place) WHERE q.id IN placeIds }',
-  Person: 'EXISTS { (n)-[:BASED_IN]->(q:Place) WHERE q.id IN placeIds }',
-  Cohort: 'EXISTS { (n)-[:BASED_IN]->(q:Place) WHERE q.id IN placeIds }',
-  Organization: 'EXISTS { (n)-[:LOCATED_IN]->(q:Place) WHERE q.id IN placeIds }',
-  Mentorship: `(EXISTS { (n)-[:IN]->(q:Place) WHERE q.id IN placeIds }
-      OR EXISTS { (n)-[:UNDER]->(:Initiative)-[:IN]->(q:Place) WHERE q.id IN placeIds })`,
-  Figure: `(EXISTS { (n)-[:ABOUT]->(q:Place) WHERE q.id IN placeIds }
-      OR EXISTS { (n)-[:ABOUT]->(:Initiative)-[:IN]->(q:Place) WHERE q.id IN placeIds })`,
-  Article: 'EXISTS { (n)-[:MENTIONS]->(q:Place) WHERE q.id IN placeIds }',
-};
-
+/** A place filter is never a WHERE: lists start from the place's sub-tree (FROM_PLACE). */
 const INITIATIVE: Record<NodeLabel, string> = {
   Place: 'EXISTS { (q:Initiative)-[:IN]->(n) WHERE q.id IN initiativeIds }',
   Initiative: 'n.id IN initiativeIds',
@@ -146,14 +135,12 @@ const TEXT: Record<NodeLabel, string> = {
 };
 
 /** The WHERE clause for a label given which filters are set (the values are parameters). */
-export function whereClause(label: NodeLabel, f: ListFilter, variable = 'n'): string {
+function whereClause(label: NodeLabel, f: Omit<ListFilter, 'place'>): string {
   const parts: string[] = [];
-  if (f.place) parts.push(PLACE[label]);
   if (f.initiative) parts.push(INITIATIVE[label]);
   if (f.kind) parts.push(KIND[label]);
   if (f.text) parts.push(TEXT[label]);
-  const clause = parts.length ? `WHERE ${parts.join('\n  AND ')}` : '';
-  return variable === 'n' ? clause : clause.replace(/\bn\b/g, variable);
+  return parts.length ? `WHERE ${parts.join('\n  AND ')}` : '';
 }
 
 /** Sort key of each label, as a Cypher expression over n. */
