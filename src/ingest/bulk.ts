@@ -73,10 +73,7 @@ export async function ingestMany(db: Db, items: BulkItem[], opts: BulkOptions = 
     const sourceOf = new Map(batch.map((b) => [b.prepared.write.article.id, b.source]));
     writing = writing.then(async () => {
       try {
-        const r = await writeArticles(
-          db,
-          batch.map((b) => b.prepared.write),
-        );
+        const r = await writeArticles(db, batch.map((b) => b.prepared.write));
         s.nodesCreated += r.totals.nodesCreated;
         s.relationshipsCreated += r.totals.relationshipsCreated;
         for (const w of r.written) {

@@ -20,8 +20,14 @@ export interface Claim {
 /** Properties that are not the article's to claim: ids, and what the writer derives itself. */
 const NOT_CLAIMED = new Set(['id', 'aliases', 'aliasText']);
 
+/** What an article claims about a node: its properties but ids and what the writer derives. */
+export function claimProps(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([k, v]) => !NOT_CLAIMED.has(k) && v !== undefined));
+}
+
+/** The claim as stored on MENTIONS/REPORTS. */
 export function claimOf(props: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(props).filter(([k, v]) => !NOT_CLAIMED.has(k) && v !== undefined)));
+  return JSON.stringify(claimProps(props));
 }
 
 export function settle(claims: Claim[]): Record<string, unknown> {

@@ -3,7 +3,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import { DatabaseUnavailableError } from '../errors.js';
 import { NODE_LABELS, REL_TYPES, type NodeLabel } from '../model.js';
-import { claimOf, settle, type Claim } from './claims.js';
+import { claimOf, claimProps, settle, type Claim } from './claims.js';
 import type { GraphWrite } from './resolve.js';
 
 /**
@@ -26,9 +26,18 @@ export interface WriteSummary {
   relationshipsDeleted: number;
 }
 
+interface Counters {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+}
+
+const noCounts = (): Counters => ({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 });
+
 /** Wraps a transaction so that every statement's counters are added up. */
 function counting(tx: ManagedTransaction) {
-  const totals = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
+  const totals = noCounts();
   const run = async (cypher: string, params?: Record<string, unknown>) => {
     const res = await tx.run(cypher, params);
     const u = res.summary.counters.updates();
@@ -171,13 +180,6 @@ async function detachArticle(tx: ManagedTransaction, articleId: string): Promise
   await settleNodes(tx, new Map(touched.records.map((r) => [r.get('label') as NodeLabel, r.get('ids') as string[]])), withdrawn);
 }
 
-interface Counters {
-  nodesCreated: number;
-  nodesDeleted: number;
-  relationshipsCreated: number;
-  relationshipsDeleted: number;
-}
-
 /** One batch: which articles were written how, and what the batch did to the graph in total. */
 export interface BatchResult {
   /** Articles written, in input order (an id given twice: the last version). */
@@ -298,8 +300,10 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
       { rels: [...rows.values()] },
     );
   }
+  // Each article's node properties by id: what it claims about the nodes it reports.
+  const propsIn = new Map(todo.map(({ gw }) => [gw.article.id, new Map(gw.nodes.map((n) => [n.id, n.props]))]));
   const allReports = todo.flatMap(({ gw }) => {
-    const propsOf = new Map(gw.nodes.map((n) => [n.id, n.props]));
+    const propsOf = propsIn.get(gw.article.id)!;
     // One REPORTS per article and node (they are created, not merged: the article's old ones are gone).
     const once = [...new Map(gw.reports.map((r) => [r.id, r])).values()];
     return once.map((r) => ({ aid: gw.article.id, r, props: propsOf.get(r.id) ?? {} }));
@@ -321,9 +325,9 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
   // that keeps a county mentioned by thousands of articles from being re-read at every write.
   const claims = new Map<NodeLabel, Array<{ id: string; claim: Record<string, unknown> }>>();
   for (const { gw } of todo) {
-    const propsOf = new Map(gw.nodes.map((n) => [n.id, n.props]));
+    const propsOf = propsIn.get(gw.article.id)!;
     const add = (label: NodeLabel, id: string) => {
-      const claim = Object.fromEntries(Object.entries(JSON.parse(claimOf(propsOf.get(id) ?? {}))).filter(([, v]) => v !== null));
+      const claim = Object.fromEntries(Object.entries(claimProps(propsOf.get(id) ?? {})).filter(([, v]) => v !== null));
       claims.set(label, [...(claims.get(label) ?? []), { id, claim }]);
     };
     for (const n of gw.nodes) if (n.evidence.length > 0) add(n.label, n.id);
@@ -354,8 +358,6 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
   });
   return { written, totals };
 }
-
-const noCounts = (): Counters => ({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 });
 
 /**
  * Writes many articles in one transaction. When the batch fails, it is split in halves and

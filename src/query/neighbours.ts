@@ -87,11 +87,10 @@ const MENTIONED_BY: Record<string, Spec> = Object.fromEntries(
 export type Neighbour = GNodeRow & { __rel: Record<string, any> };
 
 /**
- * Neighbours come without their large properties: an article's text (fetched by its own
- * loader when a query asks for Article.text), the search copies, and the claims kept on
- * MENTIONS/REPORTS for settling shared nodes. A title no longer ships the whole article.
+ * A node as a row of a list or a neighbour field: an article without its text and search copy
+ * (ARTICLE_ROW_PROPERTIES; Article.text has its own loader), others without the alias copy.
+ * Relationship rows leave out the claims kept on MENTIONS/REPORTS for settling shared nodes.
  */
-/** A node as a row: an article without its text (ARTICLE_ROW_PROPERTIES), others without the alias copy. */
 export function rowProjection(v: string): string {
   return `CASE WHEN ${v}:Article THEN ${v} {${ARTICLE_ROW_PROPERTIES.map((k) => `.${k}`).join(', ')}} ELSE ${v} {.*, aliasText: null} END`;
 }

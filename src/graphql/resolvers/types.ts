@@ -96,7 +96,7 @@ export const typeResolvers = {
     articles: many('figureReports'),
   },
   Article: {
-    // Neighbour rows carry no text (neighbours.ts); root lists and node(id) do.
+    // List and neighbour rows carry no text (neighbours.ts rowProjection); node(id) does.
     text: (p: Parent, _a: unknown, ctx: Context) => (typeof p.text === 'string' ? p.text : ctx.loaders.articleText.load(p.id)),
     credits: (p: Parent) =>
       ((p.credits as string[] | undefined) ?? []).map((c) => {
