@@ -234,3 +234,25 @@ test('a unit named after a township (文峰派出所) is no place; its staff nam
   assert.deepEqual(d.places.map((p) => p.name), ['江西省', '吉水县']);
   assert.ok(d.people.some((p) => p.name === '周忠海'));
 });
+
+test('genre: a county report — names listed before 等N名, 在X的指导下, 手把手带着 with a pronoun, 给Y当师傅', () => {
+  const d = genre('county-report.txt');
+  for (const n of ['周丽华', '陈志远', '黄海涛', '赵小梅', '孙德明', '刘畅']) assert.ok(d.people.some((p) => p.name === n), n);
+  const ps = pairs(d);
+  for (const p of ['张建国→刘畅', '孙德明→赵小梅', '马永福→郑秋菊', '何建军→林晓', '42名县直单位业务骨干→85名新录用公务员']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  for (const [value, unit] of [[200, '人次'], [5.6, '万元'], [3000, '亩'], [32, '对'], [6, '组'], [15, '节']] as const) {
+    assert.ok(d.figures.some((f) => f.value === value && f.unit === unit), `${value}${unit}`);
+  }
+  assert.deepEqual(d.credits.map((c) => `${c.name}:${c.role}`), ['王晓明:journalist', '李芳:correspondent']);
+});
+
+test('genre: a traditional-script page — chrome bylines after |, a closing unbracketed byline, 配备…作导师', () => {
+  const d = genre('traditional-page.txt');
+  assert.equal(d.article.publishedAt, '2026-03-18');
+  assert.equal(d.article.title, '紫陽縣推行“老帶新”傳幫帶機制');
+  assert.deepEqual(d.credits.map((c) => c.name).sort(), ['劉偉', '張偉', '李華', '楊帆'].sort());
+  const ps = pairs(d);
+  assert.ok(ps.includes('1名镇领导和1名村书记→选调生'), ps.join(' ; '));
+  assert.ok(ps.includes('陈德胜→王小雨'), 'a quoted speaker names her mentor');
+  assert.ok(!d.mentorships.some((m) => /作导师/.test(m.mentor ?? '')), 'the verb is not part of the group');
+});

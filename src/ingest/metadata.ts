@@ -112,7 +112,8 @@ export function creditsIn(raw: string): Credit[] {
     const to = marks[i + 1]?.index ?? simple.length;
     const run = /^[\s:：丨|/]*((?:[\u3400-\u9fff]+[\s、]*)+)/u.exec(line.slice(from, to));
     if (!run) continue;
-    for (const n of bylineNames(run[1]!)) {
+    // 通讯员李华报道: the closing 报道 is glued to the last name.
+    for (const n of bylineNames(run[1]!.replace(/(?:报道|報道|报导|報導)\s*$/u, ''))) {
       const name = n.replace(/\s/g, '');
       if (!out.some((c) => c.name === name)) out.push({ name, role: roleOf.get(m[0])! });
     }

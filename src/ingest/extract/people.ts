@@ -107,6 +107,19 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
           i += 1 + next.length;
           i += CAPTION.exec(text.slice(i))?.[0].length ?? 0;
         }
+        // Backwards too: 周丽华、陈志远、黄海涛等3名 — a list item is bounded by 、 on its right and
+        // by a clause boundary or another 、 on its left, so the surname check is enough.
+        let j = at;
+        while (text[j - 1] === '、') {
+          const left = text.slice(Math.max(0, j - 6), j - 1);
+          const item = /(?:^|[、,，。;；:：\s“”(（])([^、,，。;；:：\s“”(（]{2,4})$/u.exec(left)?.[1];
+          if (!item || !plausibleName(item) || exclude.has(item) || isPlace(j - 1 - item.length)) break;
+          if (!found.has(item)) {
+            add(item, j - 1 - item.length);
+            grew = true;
+          }
+          j -= 1 + item.length;
+        }
       }
     }
   }
