@@ -256,3 +256,13 @@ test('genre: a traditional-script page — chrome bylines after |, a closing unb
   assert.ok(ps.includes('陈德胜→王小雨'), 'a quoted speaker names her mentor');
   assert.ok(!d.mentorships.some((m) => /作导师/.test(m.mentor ?? '')), 'the verb is not part of the group');
 });
+
+test('genre: a prefecture page — print/font chrome is no title, 全州 is no county, autonomous counties by their short names, 帮带 is not 带', () => {
+  const d = genre('prefecture-page.txt');
+  assert.equal(d.article.title, '临夏州“导师帮带”助推年轻干部成长');
+  const places = d.places.map((p) => p.name);
+  assert.ok(!places.includes('全州县'), '全州共有… is the whole prefecture');
+  for (const p of ['临夏州', '积石山县', '东乡县', '锁南镇']) assert.ok(places.includes(p), `${p} in ${places.join(' ')}`);
+  const ps = pairs(d);
+  for (const p of ['每名导师→2至3名年轻干部', '64名导师→128名年轻干部', '马学军→韩小龙']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+});
