@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 import { NODE_LABELS } from '../src/model.js';
+import { combineParts } from '../src/query/level.js';
 import { listCypher, partiesCypher } from '../src/query/list.js';
+import { NEIGHBOURS, neighbourPart, type NeighbourName } from '../src/query/neighbours.js';
 
 /**
  * The Cypher of every list shape, snapshot-tested without a database (as @neo4j/graphql's TCK
@@ -60,3 +62,26 @@ for (const side of ['MENTOR_IN', 'MENTEE_IN'] as const) {
     assert.doesNotMatch(q.page, /MATCH \(n:Mentorship\)/);
   });
 }
+
+// Neighbour fields of one request level travel as one statement (src/query/level.ts).
+for (const name of Object.keys(NEIGHBOURS) as NeighbourName[]) {
+  test(`neighbour field ${name}`, () => {
+    const { cypher, params } = combineParts([neighbourPart(NEIGHBOURS[name], ['place:1'])]);
+    snap(`neighbours.${name}`, cypher);
+    assert.deepEqual(Object.keys(params).sort(), ['ids', 'limit']);
+    assert.match(cypher, /LIMIT \$limit/, 'capped per parent inside the query');
+    assert.doesNotMatch(cypher, /properties\(m\)/, 'rows are projections, not whole nodes');
+  });
+}
+
+test('parts of one level are one statement with their own parameters', () => {
+  const a = neighbourPart(NEIGHBOURS.placeParent, ['place:1', 'place:2']);
+  const b = neighbourPart(NEIGHBOURS.placeChildren, ['place:1']);
+  const { cypher, params } = combineParts([a, b]);
+  snap('level.twoParts', cypher);
+  assert.deepEqual(Object.keys(params).sort(), ['p0_ids', 'p0_limit', 'p1_ids', 'p1_limit']);
+  assert.deepEqual(params.p0_ids, ['place:1', 'place:2']);
+  assert.equal(cypher.match(/UNION ALL/g)?.length, 1);
+  assert.match(cypher, /RETURN 0 AS q, id, items[\s\S]*RETURN 1 AS q, id, items/);
+  assert.doesNotMatch(cypher, /\$ids\b|\$limit\b/, 'no part reads another part’s parameters');
+});

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import { ARTICLE_ROW_PROPERTIES, type NodeLabel } from '../model.js';
+import { LevelReader, type ReadPart } from './level.js';
 import type { GNodeRow } from './list.js';
 
 /**
@@ -95,17 +96,22 @@ export function rowProjection(v: string): string {
   return `CASE WHEN ${v}:Article THEN ${v} {${ARTICLE_ROW_PROPERTIES.map((k) => `.${k}`).join(', ')}} ELSE ${v} {.*, aliasText: null} END`;
 }
 
-function cypherFor(spec: Spec): string {
-  return `UNWIND $ids AS id
+/** The read of one neighbour field for a batch of parents, as a part of its level's statement. */
+export function neighbourPart(spec: Spec, ids: readonly string[]): ReadPart {
+  return {
+    body: (p) => `UNWIND $${p('ids')} AS id
 MATCH (n:${spec.from} {id: id})
 CALL {
   WITH n, id
   MATCH (n)${spec.pattern}
   ${spec.where ?? ''}
-  WITH id, m, r ORDER BY ${spec.order ?? 'm.id'} LIMIT $limit
+  WITH id, m, r ORDER BY ${spec.order ?? 'm.id'} LIMIT $${p('limit')}
   RETURN m, r
 }
-RETURN id, collect({props: ${rowProjection('m')}, label: head(labels(m)), rel: r {.*, claims: null}}) AS items`;
+WITH id, collect({props: ${rowProjection('m')}, label: head(labels(m)), rel: r {.*, claims: null}}) AS items`,
+    items: 'items',
+    params: { ids: [...ids], limit: neo4j.int(spec.limit ?? MAX_NEIGHBOURS) },
+  };
 }
 
 /**
@@ -138,10 +144,9 @@ export interface Loaders {
   articleText: DataLoader<string, string | null>;
 }
 
-function specLoader(db: Db, spec: Spec): DataLoader<string, Neighbour[]> {
-  const cypher = cypherFor(spec);
+function specLoader(reader: LevelReader, spec: Spec): DataLoader<string, Neighbour[]> {
   return new DataLoader(async (ids) => {
-    const rows = await db.read(cypher, { ids: [...ids], limit: neo4j.int(spec.limit ?? MAX_NEIGHBOURS) });
+    const rows = await reader.read(neighbourPart(spec, ids));
     const byId = new Map<string, Neighbour[]>();
     for (const row of rows) {
       byId.set(
@@ -159,10 +164,11 @@ function specLoader(db: Db, spec: Spec): DataLoader<string, Neighbour[]> {
 
 /** One set of loaders per GraphQL request (DataLoader caches must not outlive a request). */
 export function createLoaders(db: Db): Loaders {
+  const reader = new LevelReader(db);
   const cache = new Map<string, DataLoader<string, Neighbour[]>>();
   const get = (key: string, spec: Spec) => {
     let l = cache.get(key);
-    if (!l) cache.set(key, (l = specLoader(db, spec)));
+    if (!l) cache.set(key, (l = specLoader(reader, spec)));
     return l;
   };
   const byId = new DataLoader<string, GNodeRow | null>(async (ids) => {
@@ -174,15 +180,23 @@ export function createLoaders(db: Db): Loaders {
     const found = new Map<string, GNodeRow>();
     await Promise.all(
       [...groups].map(async ([label, group]) => {
-        const rows = await db.read(`MATCH (n:${label}) WHERE n.id IN $ids RETURN properties(n) AS props`, { ids: group });
-        for (const r of rows) found.set(r.props.id, { ...r.props, __label: label });
+        const rows = await reader.read({
+          body: (p) => `MATCH (n:${label}) WHERE n.id IN $${p('ids')}\nWITH n.id AS id, n`,
+          items: '[properties(n)]',
+          params: { ids: group },
+        });
+        for (const r of rows) found.set(r.id, { ...r.items[0], __label: label });
       }),
     );
     return ids.map((id) => found.get(id) ?? null);
   });
   const articleText = new DataLoader<string, string | null>(async (ids) => {
-    const rows = await db.read('MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id, a.text AS text', { ids: [...ids] });
-    const byId = new Map(rows.map((r) => [r.id as string, r.text as string]));
+    const rows = await reader.read({
+      body: (p) => `MATCH (a:Article) WHERE a.id IN $${p('ids')}\nWITH a.id AS id, a`,
+      items: '[a.text]',
+      params: { ids: [...ids] },
+    });
+    const byId = new Map(rows.map((r) => [r.id as string, r.items[0] as string]));
     return ids.map((id) => byId.get(id) ?? null);
   });
   return {

@@ -1,0 +1,64 @@
+import type { Db, Params, Row } from '../db/gateway.js';
+
+/**
+ * One read statement per request level. GraphQL resolves a query level by level; on each level
+ * every relationship field is its own DataLoader (neighbours.ts), so a node with five kinds of
+ * neighbour used to cost five statements, each with its own transaction and round-trip. The
+ * loaders of one level hand their reads to a LevelReader instead, which waits until the level
+ * has been walked (setImmediate runs after DataLoader's own nextTick dispatch) and sends them as
+ * one statement: the branches of a `UNION ALL`, each tagged with its number.
+ *
+ * A part is written against parameter names given by `p`, so that two parts of one statement
+ * never share a parameter, and returns its rows as `id` and `items` (a list): neighbour lists,
+ * nodes by id and article texts all fit that shape.
+ */
+export interface ReadPart {
+  /** Everything before the RETURN; `p('ids')` is the part's name for its parameter `ids`. */
+  body: (p: (name: string) => string) => string;
+  /** The expression returned as `items` (in the scope `body` leaves). */
+  items: string;
+  /** Parameters under their plain names (`ids`, `limit`). */
+  params: Params;
+}
+
+/** The statement for some parts, with the parameters renamed per part. Pure: snapshot-tested. */
+export function combineParts(parts: ReadPart[]): { cypher: string; params: Params } {
+  if (parts.length === 1) {
+    const [part] = parts as [ReadPart];
+    return { cypher: `${part.body((n) => n)}\nRETURN 0 AS q, id, ${part.items} AS items`, params: part.params };
+  }
+  const params: Params = {};
+  const branches = parts.map((part, i) => {
+    for (const [k, v] of Object.entries(part.params)) params[`p${i}_${k}`] = v;
+    return `${part.body((n) => `p${i}_${n}`)}\nRETURN ${i} AS q, id, ${part.items} AS items`;
+  });
+  return { cypher: `CALL {\n${branches.join('\nUNION ALL\n')}\n}\nRETURN q, id, items`, params };
+}
+
+export class LevelReader {
+  private pending: Array<{ part: ReadPart; resolve: (rows: Row[]) => void; reject: (e: unknown) => void }> = [];
+
+  constructor(private db: Db) {}
+
+  /** Rows (`id`, `items`) of this part, read with the other parts of the same level. */
+  read(part: ReadPart): Promise<Row[]> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => void this.flush());
+      this.pending.push({ part, resolve, reject });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    const { cypher, params } = combineParts(batch.map((b) => b.part));
+    try {
+      const rows = await this.db.read(cypher, params);
+      const byPart: Row[][] = batch.map(() => []);
+      for (const row of rows) byPart[Number(row.q)]!.push(row);
+      batch.forEach((b, i) => b.resolve(byPart[i]!));
+    } catch (e) {
+      for (const b of batch) b.reject(e);
+    }
+  }
+}
