@@ -3,10 +3,19 @@ import { GraphQLError } from 'graphql';
 /**
  * The few errors a user can act on. Everything else is masked by yoga as
  * "Unexpected error." and logged with its cause.
+ *
+ * GraphQL over HTTP: the status is sent only to clients that ask for
+ * application/graphql-response+json; application/json gets 200 with the error in the body
+ * (`spec: true`), which is what Apollo Client and Relay read error codes from. The exception
+ * (`alwaysStatus`) is a server that cannot run the request at all (503): proxies, load
+ * balancers and retrying clients act on that status, whatever the media type.
  */
 export class AppError extends GraphQLError {
-  constructor(message: string, code: string, httpStatus: number, cause?: unknown) {
-    super(message, { extensions: { code, http: { status: httpStatus } }, originalError: cause instanceof Error ? cause : undefined });
+  constructor(message: string, code: string, httpStatus: number, cause?: unknown, opts: { alwaysStatus?: boolean } = {}) {
+    super(message, {
+      extensions: { code, http: { status: httpStatus, spec: !opts.alwaysStatus } },
+      originalError: cause instanceof Error ? cause : undefined,
+    });
     this.name = new.target.name;
   }
 }
@@ -27,12 +36,22 @@ export class NotFoundError extends AppError {
 /** The database cannot be reached or is overloaded; retrying later can help. */
 export class DatabaseUnavailableError extends AppError {
   constructor(cause?: unknown) {
-    super('The graph database is unavailable right now; try again shortly.', 'DATABASE_UNAVAILABLE', 503, cause);
+    super('The graph database is unavailable right now; try again shortly.', 'DATABASE_UNAVAILABLE', 503, cause, { alwaysStatus: true });
   }
 }
 
 /** Which of the request limits refused a query (README, "Limits"). */
 export type LimitName = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost' | 'responseSize';
+
+/** Each limit has its own code, so that a client can tell which one to act on. */
+export const LIMIT_CODES: Record<LimitName, string> = {
+  tokens: 'TOKEN_LIMIT_EXCEEDED',
+  depth: 'DEPTH_LIMIT_EXCEEDED',
+  aliases: 'ALIAS_LIMIT_EXCEEDED',
+  directives: 'DIRECTIVE_LIMIT_EXCEEDED',
+  cost: 'COST_LIMIT_EXCEEDED',
+  responseSize: 'RESPONSE_TOO_LARGE',
+};
 
 /**
  * A query refused by a limit before (or instead of) running. Status 400 only for clients that
@@ -40,8 +59,8 @@ export type LimitName = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost' |
  * The message says what to change, never the limit's internals (thresholds, computed costs).
  */
 export class LimitError extends GraphQLError {
-  constructor(message: string, limit: LimitName, code = 'QUERY_TOO_COMPLEX') {
-    super(message, { extensions: { code, limit, http: { status: 400, spec: true } } });
+  constructor(message: string, limit: LimitName) {
+    super(message, { extensions: { code: LIMIT_CODES[limit], limit, http: { status: 400, spec: true } } });
     this.name = 'LimitError';
   }
 }

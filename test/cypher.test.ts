@@ -71,6 +71,8 @@ for (const name of Object.keys(NEIGHBOURS) as NeighbourName[]) {
     assert.deepEqual(Object.keys(params).sort(), ['ids', 'limit']);
     assert.match(cypher, /LIMIT \$limit/, 'capped per parent inside the query');
     assert.doesNotMatch(cypher, /properties\(m\)/, 'rows are projections, not whole nodes');
+    assert.doesNotMatch(cypher, /rel: r/, 'relationship properties only for the fields that show them');
+    snap(`neighbours.${name}.withRel`, combineParts([neighbourPart(NEIGHBOURS[name], ['place:1'], true)]).cypher);
   });
 }
 

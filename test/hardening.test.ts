@@ -55,7 +55,7 @@ describe('cost model and response budget', () => {
     const asJson = await post(base, q);
     assert.equal(asJson.status, 200, 'application/json: GraphQL over HTTP keeps 200');
     const [err] = asJson.json.errors;
-    assert.equal(err.extensions.code, 'QUERY_TOO_COMPLEX');
+    assert.equal(err.extensions.code, 'COST_LIMIT_EXCEEDED');
     assert.equal(err.extensions.limit, 'cost');
     assert.match(err.message, /smaller pages/);
     assert.doesNotMatch(err.message, /\d/, 'no thresholds or computed costs in the message');
@@ -63,15 +63,21 @@ describe('cost model and response budget', () => {
     assert.equal(asJson.json.extensions?.cypherQueries ?? 0, 0, 'nothing ran');
     const asSpec = await post(base, q, { accept: 'application/graphql-response+json' });
     assert.equal(asSpec.status, 400, 'application/graphql-response+json: 4xx');
-    assert.equal(asSpec.json.errors[0].extensions.code, 'QUERY_TOO_COMPLEX');
+    assert.equal(asSpec.json.errors[0].extensions.code, 'COST_LIMIT_EXCEEDED');
   });
 
   test('the other limits answer the same way: depth, aliases, tokens', async () => {
     const deep = await post(base, { query: `{ places { nodes { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } }` });
-    assert.deepEqual([deep.status, deep.json.errors[0].extensions], [200, { code: 'QUERY_TOO_COMPLEX', limit: 'depth' }]);
+    assert.deepEqual([deep.status, deep.json.errors[0].extensions], [200, { code: 'DEPTH_LIMIT_EXCEEDED', limit: 'depth' }]);
     assert.doesNotMatch(deep.json.errors[0].message, /Syntax Error|\d/);
-    const aliases = await post(base, { query: `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: __typename`).join(' ')} }` });
-    assert.equal(aliases.json.errors[0].extensions.limit, 'aliases');
+    const aliases = await post(base, { query: `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: stats { places }`).join(' ')} }` });
+    assert.deepEqual([aliases.status, aliases.json.errors[0].extensions], [200, { code: 'ALIAS_LIMIT_EXCEEDED', limit: 'aliases' }]);
+    // A resolver's own error (a bad argument) is 200 for application/json as well, 400 for the spec's media type.
+    const bad = { query: '{ node(id: "nope") { id } }' };
+    const badJson = await post(base, bad);
+    assert.deepEqual([badJson.status, badJson.json.errors[0].extensions.code], [200, 'BAD_USER_INPUT']);
+    const badSpec = await post(base, bad, { accept: 'application/graphql-response+json' });
+    assert.deepEqual([badSpec.status, badSpec.json.errors[0].extensions.code], [400, 'BAD_USER_INPUT']);
   });
 
   test('GraphiQL\'s introspection passes; a circular introspection query is refused', async () => {
@@ -81,7 +87,7 @@ describe('cost model and response budget', () => {
     const circular = await post(base, { query: '{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }' });
     // graphql-js's own introspection-depth rule answers first; the cost model is the second wall.
     assert.equal(circular.json.data, undefined);
-    assert.ok(['QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED'].includes(circular.json.errors[0].extensions.code), JSON.stringify(circular.json.errors));
+    assert.ok(['COST_LIMIT_EXCEEDED', 'DEPTH_LIMIT_EXCEEDED', 'GRAPHQL_VALIDATION_FAILED'].includes(circular.json.errors[0].extensions.code), JSON.stringify(circular.json.errors));
     assert.match(circular.json.errors[0].message, /introspection depth|cost/i);
   });
 

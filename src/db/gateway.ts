@@ -67,6 +67,9 @@ export function createDriver(uri: string, user: string, password: string): Drive
   });
 }
 
+/** How recent a completed statement must be for a failed probe to mean "busy", not "down". */
+const ANSWERED_WINDOW_MS = 3_000;
+
 /** Shared by every scoped handle of one database: the monitor's state and who waits on it. */
 class Health {
   up = true;
@@ -84,14 +87,23 @@ class Health {
   }
 
   private failures = 0;
+  private lastAnswer = 0;
+
+  /** A statement of ours completed: the database is slow at worst, not gone. */
+  answered(): void {
+    this.lastAnswer = Date.now();
+  }
 
   /**
    * A probe's result. Down after two failures in a row, so that one slow answer on a busy
-   * machine does not fail every request; up again after one success.
+   * machine does not fail every request; up again after one success. A probe that fails while
+   * other statements still complete (a saturated pool or engine: the probe waited its turn) is
+   * no failure: a stopped or dead Neo4j completes nothing.
    */
   record(ok: boolean): void {
-    this.failures = ok ? 0 : this.failures + 1;
-    this.setUp(ok || this.failures < 2);
+    const busy = !ok && Date.now() - this.lastAnswer < ANSWERED_WINDOW_MS;
+    this.failures = ok || busy ? 0 : this.failures + 1;
+    this.setUp(ok || busy || this.failures < 2);
   }
 
   private setUp(up: boolean): void {
@@ -167,6 +179,7 @@ export function createDb(driver: Driver, database: string): Db {
           routing: routing.READ,
           transactionConfig: { timeout: LIMITS.txTimeoutMs },
         });
+        health.answered();
         return res.records.map((r) => r.toObject());
       });
     },
@@ -177,7 +190,9 @@ export function createDb(driver: Driver, database: string): Db {
       return guarded(health, WRITE_TIMEOUT_MS + 5_000, async () => {
         const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
         try {
-          return await session.executeWrite(work, { timeout: WRITE_TIMEOUT_MS });
+          const result = await session.executeWrite(work, { timeout: WRITE_TIMEOUT_MS });
+          health.answered();
+          return result;
         } finally {
           await session.close();
         }

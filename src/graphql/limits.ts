@@ -9,8 +9,8 @@ import { queryCost } from './cost.js';
 /**
  * Every limit a GraphQL request meets, in the order it meets them: tokens (parse), depth,
  * aliases, directives (validation), cost (before execution, with the variables), response
- * size (after execution). Each refusal is a LimitError with code QUERY_TOO_COMPLEX (or
- * RESPONSE_TOO_LARGE) and a message that says what to change.
+ * size (after execution). Each refusal is a LimitError with its own code (LIMIT_CODES:
+ * DEPTH_LIMIT_EXCEEDED, …, RESPONSE_TOO_LARGE) and a message that says what to change.
  */
 const ADVICE: Record<Exclude<LimitName, 'cost' | 'responseSize'>, string> = {
   tokens: 'The query is too long. Split it into several smaller queries.',
@@ -30,7 +30,9 @@ export function limitPlugins(limits: Limits, opts: { introspection: boolean }): 
     maxTokens: { n: limits.maxTokens, exposeLimits: false, onReject: reject('tokens') },
     // Fragments do not count as levels: clients such as Relay spread a fragment per component.
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: false, onReject: reject('depth') },
-    maxAliases: { n: limits.maxAliases, allowList: [], exposeLimits: false, onReject: reject('aliases') },
+    // `__typename` aliases are not counted: Relay adds `__isNode: __typename` per abstract
+    // spread itself. The token and cost limits bound a flood of them.
+    maxAliases: { n: limits.maxAliases, allowList: ['__typename'], exposeLimits: false, onReject: reject('aliases') },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: false, onReject: reject('directives') },
     // Our cost model below prices variables and unpaged lists; armor's only sees literals.
     costLimit: { enabled: false },
@@ -77,7 +79,6 @@ export function limitPlugins(limits: Limits, opts: { introspection: boolean }): 
               new LimitError(
                 'The answer is too large to send. Ask for fewer objects or smaller pages (large fields such as Article.text add up quickly), and page through the rest.',
                 'responseSize',
-                'RESPONSE_TOO_LARGE',
               ),
             ],
           });

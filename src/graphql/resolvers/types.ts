@@ -13,9 +13,9 @@ const many = (name: NeighbourName) => (p: Parent, _a: unknown, ctx: Context) => 
 const one = (name: NeighbourName) => async (p: Parent, _a: unknown, ctx: Context) =>
   (await ctx.loaders.neighbours(name).load(p.id))[0] ?? null;
 const mentions = (p: Parent, _a: unknown, ctx: Context) => ctx.loaders.mentionedBy(p.__label).load(p.id);
-const evidence = async (p: Parent, _a: unknown, ctx: Context) => fromMentions(await ctx.loaders.mentionedBy(p.__label).load(p.id));
+const evidence = async (p: Parent, _a: unknown, ctx: Context) => fromMentions(await ctx.loaders.mentionedBy(p.__label, true).load(p.id));
 const participations = (name: NeighbourName) => async (p: Parent, _a: unknown, ctx: Context) =>
-  (await ctx.loaders.neighbours(name).load(p.id)).map((i) => ({ party: p, initiative: i, role: i.__rel.role ?? null }));
+  (await ctx.loaders.neighbours(name, true).load(p.id)).map((i) => ({ party: p, initiative: i, role: i.__rel.role ?? null }));
 const aliases = (p: Parent) => (p.aliases as string[] | undefined) ?? [];
 
 export const typeResolvers = {
@@ -50,7 +50,7 @@ export const typeResolvers = {
     mentorships: many('initiativeMentorships'),
     figures: many('initiativeFigures'),
     participants: async (p: Parent, _a: unknown, ctx: Context) =>
-      (await ctx.loaders.neighbours('initiativeParticipants').load(p.id)).map((party) => ({
+      (await ctx.loaders.neighbours('initiativeParticipants', true).load(p.id)).map((party) => ({
         party,
         initiative: p,
         role: party.__rel.role ?? null,
@@ -86,13 +86,13 @@ export const typeResolvers = {
     mentee: one('mentorshipMentee'),
     initiative: one('mentorshipInitiative'),
     place: one('mentorshipPlace'),
-    evidence: async (p: Parent, _a: unknown, ctx: Context) => fromReports(await ctx.loaders.neighbours('mentorshipReports').load(p.id)),
+    evidence: async (p: Parent, _a: unknown, ctx: Context) => fromReports(await ctx.loaders.neighbours('mentorshipReports', true).load(p.id)),
     articles: many('mentorshipReports'),
   },
   Figure: {
     approx: (p: Parent) => Boolean(p.approx),
     about: one('figureAbout'),
-    evidence: async (p: Parent, _a: unknown, ctx: Context) => fromReports(await ctx.loaders.neighbours('figureReports').load(p.id)),
+    evidence: async (p: Parent, _a: unknown, ctx: Context) => fromReports(await ctx.loaders.neighbours('figureReports', true).load(p.id)),
     articles: many('figureReports'),
   },
   Article: {

@@ -14,7 +14,7 @@ export class ArticleTooComplexError extends AppError {
 
 export class IngestBusyError extends AppError {
   constructor() {
-    super('ingestion is busy with other articles; try again shortly', 'INGEST_BUSY', 503);
+    super('ingestion is busy with other articles; try again shortly', 'INGEST_BUSY', 503, undefined, { alwaysStatus: true });
   }
 }
 
