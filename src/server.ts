@@ -5,7 +5,7 @@ import type { Db } from './db/gateway.js';
 import { createContext, type Context } from './graphql/context.js';
 import { EXAMPLE_QUERY } from './graphql/examples.js';
 import { limitPlugins } from './graphql/limits.js';
-import { queryCountPlugin } from './graphql/plugins.js';
+import { queryCountPlugin, variableErrorsPlugin } from './graphql/plugins.js';
 import { buildSchema } from './graphql/schema.js';
 import { clientAddress } from './http/client.js';
 import { useJsonOnly } from './http/csrf.js';
@@ -66,6 +66,7 @@ export function createApp(deps: { db: Db; config: AppConfig }): App {
       useJsonOnly(GRAPHQL),
       ...limitPlugins(config.limits, { introspection: config.GRAPHQL_INTROSPECTION }),
       queryCountPlugin(),
+      variableErrorsPlugin(),
     ],
   });
   const stopWatching = db.watch();

@@ -11,7 +11,8 @@ before(async () => {
 });
 after(async () => g.close());
 
-const VIEW = `nodes { id type label properties } edges { id source target type properties } truncated`;
+const VIEW = `nodes { id entityId type label properties } edges { id entityId source target sourceEntityId targetEntityId type properties } truncated`;
+const mentorsOf = (v: any) => v.edges.filter((e: any) => e.type === 'MENTORS');
 
 async function http(path: string) {
   // Through the real request handler, on an ephemeral port.
@@ -41,6 +42,11 @@ describe('graph and path queries', () => {
     for (const l of ['孝昌县', '孝感市', '白沙镇', '雁雏共翔计划']) assert.ok(labels.includes(l), l);
     assert.ok(!v.nodes.some((n: any) => n.type === 'Mentorship' || n.type === 'Article'));
     const byId = new Map(v.nodes.map((n: any) => [n.id, n]));
+    // Elements have ids of their own and point at the entities they show.
+    assert.ok(v.nodes.every((n: any) => n.id === `viewnode:${n.entityId}`));
+    assert.ok(v.nodes.some((n: any) => n.entityId === 'place:420921'));
+    assert.ok(mentorsOf(v).every((e: any) => e.entityId.startsWith('mentorship:') && e.id === `viewedge:${e.entityId}`));
+    assert.ok(v.edges.every((e: any) => !/^viewedge:\d|:\d+:\d+$/.test(e.id)), 'no Neo4j element ids');
     const mentors = v.edges.filter((e: any) => e.type === 'MENTORS');
     assert.ok(mentors.length >= 2);
     const cohortEdge = mentors.find((e: any) => (byId.get(e.source) as any)?.properties.size === 38);
@@ -69,7 +75,7 @@ describe('graph and path queries', () => {
   test('path finds a shortest path, or null', async () => {
     const person = (await g.driver.executeQuery(`MATCH (p:Person {name: '鲁义民'}) RETURN p.id AS id`)).records[0]!.get('id');
     const r = await g.gql(`query($from: ID!) { path(from: $from, to: "place:42") { ${VIEW} } }`, { from: person });
-    const ids = r.data.path.nodes.map((n: any) => n.id);
+    const ids = r.data.path.nodes.map((n: any) => n.entityId);
     assert.equal(ids[0], person);
     assert.equal(ids.at(-1), 'place:42');
     assert.ok(ids.length <= 7);

@@ -85,8 +85,8 @@ describe('ingestArticle / removeArticle over GraphQL', () => {
 
   test('removeArticle removes the article and the facts only it supported', async () => {
     const id = (await g.driver.executeQuery(`MATCH (a:Article {url: 'https://news.example.cn/yudu.html'}) RETURN a.id AS id`)).records[0]!.get('id');
-    const r = await g.gql(`mutation($id: ID!) { removeArticle(id: $id) { removed id } }`, { id }, KEY);
-    assert.deepEqual(r.data.removeArticle, { removed: true, id });
+    const r = await g.gql(`mutation($id: ID!) { removeArticle(id: $id) { removed removedId } }`, { id }, KEY);
+    assert.deepEqual(r.data.removeArticle, { removed: true, removedId: id });
     assert.equal(await g.count(`MATCH (p:Place {name: '于都县'}) RETURN count(p)`), 0);
     assert.equal(await g.count(`MATCH (p:Place {name: '江西省'}) RETURN count(p)`), 0, 'gazetteer ancestors nobody needs go too');
     assert.equal(await g.count(`MATCH (a:Article) RETURN count(a)`), 5);

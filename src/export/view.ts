@@ -69,7 +69,9 @@ export function present(raw: RawGraph): GraphView {
       }
       continue;
     }
-    edges.push({ id: r.id, source: r.source, target: r.target, type: r.type, properties: plain(r.props) });
+    // Our ids, not Neo4j's element ids (which change when the store is rebuilt): our model has
+    // at most one relationship of a type between two nodes.
+    edges.push({ id: `${r.type}:${r.source}->${r.target}`, source: r.source, target: r.target, type: r.type, properties: plain(r.props) });
   }
   const kept = new Set(raw.nodes.filter((n) => n.label !== 'Mentorship' || mentorless.has(n.id)).map((n) => n.id));
   for (const [id, m] of mentorships) {

@@ -64,7 +64,7 @@ export function listSizeOf(field: GraphQLField<unknown, unknown>): ListSize | un
       sizedFields: (d.sizedFields as string[] | undefined) ?? ['nodes', 'edges'],
     };
   }
-  if (field.args.some((a) => a.name === 'first')) return { slicingArguments: ['first'], sizedFields: ['nodes', 'edges'] };
+  if (field.args.some((a) => a.name === 'first')) return { slicingArguments: ['first', 'last'], sizedFields: ['nodes', 'edges'] };
   return undefined;
 }
 
@@ -96,7 +96,9 @@ export function queryCost(
       const given = node.arguments?.find((a) => a.name.value === name);
       let v: unknown = given && def ? valueFromAST(given.value, def.type, variables ?? {}) : undefined;
       if ((v === undefined || v === null) && def?.defaultValue !== undefined) v = def.defaultValue;
-      if (typeof v === 'number' && Number.isFinite(v)) return Math.max(0, name === 'first' || name === 'last' ? Math.min(v, opts.maxPageSize) : v);
+      // A bounded list (`first: Int = 50` under @listSize(assumedSize: 50)) returns at most its bound.
+      const cap = spec.assumedSize ?? (name === 'first' || name === 'last' ? opts.maxPageSize : Infinity);
+      if (typeof v === 'number' && Number.isFinite(v)) return Math.max(0, Math.min(v, cap));
     }
     return spec.assumedSize ?? opts.defaultPageSize;
   };

@@ -32,8 +32,8 @@ query Search {
 query GraphOfXiaochang {
   graph(focus: ["place:420921"], depth: 1) {
     truncated
-    nodes { id type label }
-    edges { source target type properties }
+    nodes { entityId type label }
+    edges { sourceEntityId targetEntityId type properties }
   }
 }
 

@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getNullableType, isListType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema, defaultFieldResolver } from 'graphql';
+import { DateResolver } from 'graphql-scalars';
 import { createSchema } from 'graphql-yoga';
+import { BadInputError } from '../errors.js';
 import { listSizeOf } from './cost.js';
 import type { Context } from './context.js';
 import { graphResolvers } from './resolvers/graph.js';
@@ -23,7 +25,7 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
 export function buildSchema() {
   const schema = createSchema<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: [typeResolvers, queryResolvers, mutationResolvers, graphResolvers] as never,
+    resolvers: [typeResolvers, queryResolvers, mutationResolvers, graphResolvers, { Date: DateResolver }] as never,
   });
   enforceListBounds(schema);
   return schema;
@@ -38,10 +40,17 @@ function enforceListBounds(schema: GraphQLSchema): void {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const spec = listSizeOf(field as never);
-      if (!spec || spec.slicingArguments.length || spec.assumedSize === undefined || !isListType(getNullableType(field.type))) continue;
-      const bound = spec.assumedSize;
+      if (!spec || spec.assumedSize === undefined || !isListType(getNullableType(field.type))) continue;
+      const max = spec.assumedSize;
+      const slicing = spec.slicingArguments.find((a) => field.args.some((d) => d.name === a));
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
       field.resolve = (...args) => {
+        // A nested list's `first` (default and maximum: its bound) cuts it further.
+        const asked = slicing ? (args[1] as Record<string, unknown>)[slicing] : undefined;
+        if (typeof asked === 'number' && (!Number.isInteger(asked) || asked < 0)) {
+          throw new BadInputError(`"${slicing}" of ${type.name}.${field.name} must be a whole number from 0 to ${max}, got ${asked}`);
+        }
+        const bound = typeof asked === 'number' ? Math.min(asked, max) : max;
         const cut = (v: unknown) => (Array.isArray(v) && v.length > bound ? v.slice(0, bound) : v);
         const out = resolve(...args);
         return out instanceof Promise ? out.then(cut) : cut(out);

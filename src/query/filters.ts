@@ -142,15 +142,3 @@ function whereClause(label: NodeLabel, f: Omit<ListFilter, 'place'>): string {
   if (f.text) parts.push(TEXT[label]);
   return parts.length ? `WHERE ${parts.join('\n  AND ')}` : '';
 }
-
-/** Sort key of each label, as a Cypher expression over n. */
-export const SORT_KEY: Record<NodeLabel, string> = {
-  Place: 'n.name',
-  Initiative: 'n.name',
-  Person: 'n.name',
-  Cohort: 'n.label',
-  Organization: 'n.name',
-  Mentorship: 'n.id',
-  Figure: 'n.subject',
-  Article: 'coalesce(n.publishedAt, "") + coalesce(n.title, "")',
-};

@@ -1,9 +1,10 @@
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import type { NodeLabel } from '../model.js';
-import { candidates, phrase, SORT_KEY, type ListFilter } from './filters.js';
+import { candidates, phrase, type ListFilter } from './filters.js';
 import { rowProjection } from './neighbours.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from './page.js';
+import { resolveOrder, type OrderBy } from './order.js';
+import { pageWindow, toConnection, type Connection, type PageArgs, type Window } from './page.js';
 
 /**
  * Top-level lists (connections) for every label: one Cypher round-trip returns the total
@@ -13,13 +14,14 @@ export type GNodeRow = Record<string, any> & { id: string; __label: NodeLabel };
 
 export interface ListArgs extends PageArgs {
   filter?: ListFilter | null;
+  orderBy?: Partial<OrderBy> | null;
+  /** Deprecated in the schema: orderBy. */
   sort?: 'NAME' | 'ID' | null;
   /** Extra fixed condition, e.g. a place level (value passed as $level). */
   level?: string | null;
 }
 
-function params(f: ListFilter, args: ListArgs, size: number) {
-  const c = args.after ? decodeCursor(args.after) : null;
+function params(f: ListFilter, args: ListArgs, w: Window) {
   return {
     place: f.place ?? null,
     placePhrase: phrase(f.place),
@@ -28,22 +30,28 @@ function params(f: ListFilter, args: ListArgs, size: number) {
     kind: f.kind ?? null,
     text: f.text ?? null,
     level: args.level ?? null,
-    afterK: c?.k ?? null,
-    afterId: c?.id ?? null,
-    limit: neo4j.int(size + 1),
+    afterK: w.after?.k ?? null,
+    afterId: w.after?.id ?? null,
+    beforeK: w.before?.k ?? null,
+    beforeId: w.before?.id ?? null,
+    limit: neo4j.int(w.size + 1),
   };
 }
 
 /**
- * One page: the keyset condition and the limit inside the query (Neo4j keeps the top rows
- * only, nothing is collected), large properties left out as in neighbour rows. The total is
- * its own query, run only when the client asks for totalCount.
+ * One page: the keyset conditions and the limit inside the query (Neo4j keeps the top rows
+ * only, nothing is collected), large properties left out as in neighbour rows. `after` lies
+ * further along the order, `before` earlier; a backward page (last/before) reads the order from
+ * its end. The total is its own query, run only when the client asks for totalCount.
  */
-function pageCypher(body: string, key: string): string {
+function pageCypher(body: string, key: string, desc: boolean, backward: boolean): string {
+  const [past, short] = desc ? ['<', '>'] : ['>', '<'];
+  const read = desc !== backward ? ' DESC' : '';
   return `${body}
 WITH n, coalesce(${key}, '') AS k
-WHERE $afterK IS NULL OR k > $afterK OR (k = $afterK AND n.id > $afterId)
-WITH n, k ORDER BY k, n.id LIMIT $limit
+WHERE ($afterK IS NULL OR k ${past} $afterK OR (k = $afterK AND n.id ${past} $afterId))
+  AND ($beforeK IS NULL OR k ${short} $beforeK OR (k = $beforeK AND n.id ${short} $beforeId))
+WITH n, k ORDER BY k${read}, n.id${read} LIMIT $limit
 RETURN ${rowProjection('n')} AS props, head(labels(n)) AS label, k`;
 }
 
@@ -51,42 +59,51 @@ function countCypher(body: string): string {
   return `${body}\nRETURN count(n) AS total`;
 }
 
-/** The Cypher of a list, for the snapshot tests and the benchmark's floor. */
-export function listCypher(label: NodeLabel, args: ListArgs): { page: string; count: string } {
-  const f = args.filter ?? {};
-  const key = args.sort === 'ID' ? 'n.id' : SORT_KEY[label];
-  let body = candidates(label, f);
-  if (label === 'Place' && args.level) body += `\nWITH n WHERE n.level = $level`;
-  return { page: pageCypher(body, key), count: countCypher(body) };
+/** A list's name in its cursors: the list and its order (a cursor only fits the same order). */
+function cursorList(list: string, o: OrderBy): string {
+  return `${list}:${o.field}:${o.direction}`;
 }
 
-async function run(db: Db, q: { page: string; count: string }, p: ReturnType<typeof params>, size: number): Promise<Connection<GNodeRow>> {
+/** The Cypher of a list, for the snapshot tests and the benchmark's floor. */
+export function listCypher(label: NodeLabel, args: ListArgs, backward = false): { page: string; count: string } {
+  const f = args.filter ?? {};
+  const o = resolveOrder(label, args.orderBy, args.sort);
+  let body = candidates(label, f);
+  if (label === 'Place' && args.level) body += `\nWITH n WHERE n.level = $level`;
+  return { page: pageCypher(body, o.key, o.direction === 'DESC', backward), count: countCypher(body) };
+}
+
+async function run(db: Db, list: string, q: { page: string; count: string }, p: ReturnType<typeof params>, w: Window): Promise<Connection<GNodeRow>> {
   const rows = await db.read(q.page, p);
   let total: Promise<number> | undefined;
   return toConnection(
+    list,
     rows.map((r) => ({ node: { ...r.props, __label: r.label } as GNodeRow, k: r.k, id: r.props.id })),
     // graphql-js calls a function-valued field, so the count runs only when it is asked for.
     () => (total ??= db.read(q.count, p).then(([row]) => Number(row?.total ?? 0))),
-    size,
+    w,
   );
 }
 
 export async function listNodes(db: Db, label: NodeLabel, args: ListArgs): Promise<Connection<GNodeRow>> {
-  const size = pageSize(args.first);
-  return run(db, listCypher(label, args), params(args.filter ?? {}, args, size), size);
+  const list = cursorList(label, resolveOrder(label, args.orderBy, args.sort));
+  const w = pageWindow(args, list);
+  return run(db, list, listCypher(label, args, w.backward), params(args.filter ?? {}, args, w), w);
 }
 
 /** Mentors or mentees: people and cohorts on one side of the mentorships matching the filter. */
-export function partiesCypher(side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs): { page: string; count: string } {
+export function partiesCypher(side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs, backward = false): { page: string; count: string } {
   const rel = side === 'MENTOR_IN' ? 'MENTOR_IN' : 'MENTEE_IN';
+  const o = resolveOrder('Party', args.orderBy);
   const body = `${candidates('Mentorship', args.filter ?? {})}
 WITH DISTINCT n AS m
 MATCH (n)-[:${rel}]->(m)
 WITH DISTINCT n WHERE n:Person OR n:Cohort`;
-  return { page: pageCypher(body, 'coalesce(n.name, n.label)'), count: countCypher(body) };
+  return { page: pageCypher(body, o.key, o.direction === 'DESC', backward), count: countCypher(body) };
 }
 
 export async function listParties(db: Db, side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs): Promise<Connection<GNodeRow>> {
-  const size = pageSize(args.first);
-  return run(db, partiesCypher(side, args), params(args.filter ?? {}, args, size), size);
+  const list = cursorList(side === 'MENTOR_IN' ? 'mentors' : 'mentees', resolveOrder('Party', args.orderBy));
+  const w = pageWindow(args, list);
+  return run(db, list, partiesCypher(side, args, w.backward), params(args.filter ?? {}, args, w), w);
 }

@@ -99,7 +99,7 @@
     }
   }
 
-  var GRAPH_Q = 'query($f: [ID!]!) { graph(focus: $f, depth: 1, limit: 60) { truncated nodes { id type label properties } edges { id source target type properties } } }';
+  var GRAPH_Q = 'query($f: [ID!]!) { graph(focus: $f, depth: 1, limit: 60) { truncated nodes { id: entityId type label properties } edges { id source: sourceEntityId target: targetEntityId type properties } } }';
 
   function show(id) {
     status('加载中…');

@@ -1,5 +1,5 @@
 import { GraphQLScalarType } from 'graphql';
-import { present } from '../../export/view.js';
+import { present, type ViewEdge, type ViewNode } from '../../export/view.js';
 import { DEFAULT_VIEW_TYPES, neighbourhood, shortestPath } from '../../query/graph.js';
 import { check, PathArgs, ViewArgs } from '../../validation.js';
 import type { Context } from '../context.js';
@@ -11,6 +11,20 @@ export const graphResolvers = {
     serialize: (v) => v,
     parseValue: (v) => v,
   }),
+  // A view's elements have ids of their own (a GraphNode is not the Place it shows: clients
+  // such as Relay key their store by id) and point at what they show through entityId.
+  GraphNode: {
+    id: (n: ViewNode) => `viewnode:${n.id}`,
+    entityId: (n: ViewNode) => n.id,
+  },
+  GraphEdge: {
+    id: (e: ViewEdge) => `viewedge:${e.id}`,
+    source: (e: ViewEdge) => `viewnode:${e.source}`,
+    target: (e: ViewEdge) => `viewnode:${e.target}`,
+    sourceEntityId: (e: ViewEdge) => e.source,
+    targetEntityId: (e: ViewEdge) => e.target,
+    entityId: (e: ViewEdge) => (e.type === 'MENTORS' ? e.id : null),
+  },
   Query: {
     graph: async (_: unknown, a: unknown, ctx: Context) => {
       const v = check(ViewArgs, a);

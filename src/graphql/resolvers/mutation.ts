@@ -9,8 +9,11 @@ import type { Context } from '../context.js';
 
 export const mutationResolvers = {
   Mutation: {
-    ingestArticle: async (_: unknown, { input }: { input: ArticleInput }, ctx: Context) => {
+    ingestArticle: async (_: unknown, args: { input: Omit<ArticleInput, 'publishedAt'> & { publishedAt?: Date | string | null } }, ctx: Context) => {
       await requireApiKey(ctx, 'ingestArticle');
+      // The Date scalar hands a Date (UTC midnight); the pipeline keeps dates as YYYY-MM-DD.
+      const d = args.input.publishedAt;
+      const input: ArticleInput = { ...args.input, publishedAt: d instanceof Date ? d.toISOString().slice(0, 10) : d };
       const what = { who: ctx.client, operation: 'ingestArticle', url: input.url ?? undefined, title: input.title?.slice(0, 80) ?? undefined };
       try {
         // Parsing and extraction run in the worker (time- and memory-limited); the write here.
@@ -37,7 +40,7 @@ export const mutationResolvers = {
       check(z.object({ id: ArticleId }), { id });
       const removed = await removeArticle(ctx.db, id);
       audit.info({ who: ctx.client, operation: 'removeArticle', articleId: id, result: removed ? 'removed' : 'not-found' }, 'article removal');
-      return { removed, id };
+      return { removed, removedId: id };
     },
   },
 };

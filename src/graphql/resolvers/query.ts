@@ -17,6 +17,8 @@ const list = (label: NodeLabel) => (_: unknown, args: ListArgs, ctx: Context) =>
 export const queryResolvers = {
   Query: {
     node: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.byId.load(check(z.object({ id: NodeId }), { id }).id),
+    nodes: (_: unknown, { ids }: { ids: string[] }, ctx: Context) =>
+      ctx.loaders.byId.loadMany(check(z.object({ ids: z.array(NodeId).max(100, 'at most 100 ids at once') }), { ids }).ids),
     places: list('Place'),
     initiatives: list('Initiative'),
     people: list('Person'),
@@ -31,6 +33,6 @@ export const queryResolvers = {
       const v = check(SearchArgs, args);
       return search(ctx.db, v.query, v.first, args.types);
     },
-    stats: (_: unknown, _a: unknown, ctx: Context) => stats(ctx.db),
+    stats: async (_: unknown, _a: unknown, ctx: Context) => ({ id: 'stats', ...(await stats(ctx.db)) }),
   },
 };

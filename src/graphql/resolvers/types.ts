@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { GNodeRow } from '../../query/list.js';
 import type { NeighbourName } from '../../query/neighbours.js';
+import { resolveOrder, type OrderBy } from '../../query/order.js';
 import { pageList, type PageArgs } from '../../query/page.js';
 import { fromMentions, fromReports } from './evidence.js';
 
@@ -31,11 +32,13 @@ export const typeResolvers = {
     parent: one('placeParent'),
     children: many('placeChildren'),
     ancestors: many('placeAncestors'),
-    initiatives: async (p: Parent, args: PageArgs & { includeSubPlaces?: boolean; kind?: string }, ctx: Context) => {
+    initiatives: async (p: Parent, args: PageArgs & { includeSubPlaces?: boolean; kind?: string; orderBy?: Partial<OrderBy> }, ctx: Context) => {
       const spec = args.includeSubPlaces === false ? 'placeInitiativesDirect' : 'placeInitiativesDeep';
       let list = await ctx.loaders.neighbours(spec).load(p.id);
       if (args.kind) list = list.filter((i) => i.kind === args.kind);
-      return pageList(list, (i) => String(i.name), args);
+      const o = resolveOrder('Initiative', args.orderBy);
+      const key = o.field === 'ID' ? (i: Parent) => i.id : (i: Parent) => String(i.name ?? '');
+      return pageList(`Place.initiatives:${o.field}:${o.direction}`, list, key, args, o.direction);
     },
     articles: mentions,
     evidence,
