@@ -12,10 +12,10 @@ import { GraphQLError } from 'graphql';
  */
 export class AppError extends GraphQLError {
   constructor(message: string, code: string, httpStatus: number, cause?: unknown, opts: { alwaysStatus?: boolean } = {}) {
-    super(message, {
-      extensions: { code, http: { status: httpStatus, spec: !opts.alwaysStatus } },
-      originalError: cause instanceof Error ? cause : undefined,
-    });
+    // The cause is kept for logs, not as `originalError`: yoga masks a GraphQL error whose
+    // original error is not one (a driver error) as INTERNAL_SERVER_ERROR, losing our code.
+    super(message, { extensions: { code, http: { status: httpStatus, spec: !opts.alwaysStatus } } });
+    if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause, enumerable: false });
     this.name = new.target.name;
   }
 }
