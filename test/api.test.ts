@@ -190,6 +190,56 @@ describe('paging', () => {
     const cur = await g.gql(`{ places(after: "not-a-cursor") { totalCount } }`);
     assert.match(cur.errors[0].message, /not a cursor this API issued/);
   });
+
+  test('backwards with last/before, in either direction of any order, and a foreign cursor refused', async () => {
+    const all = (await g.gql(`{ places(first: 100, orderBy: {field: NAME, direction: DESC}) { totalCount nodes { id name } } }`)).data.places;
+    assert.ok(all.totalCount < 100, 'the seed graph fits one page');
+    const names = all.nodes.map((n: any) => n.name);
+    assert.deepEqual(names, [...names].sort().reverse());
+    const seen: string[] = [];
+    let before: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const r: any = await g.gql(`query($b: String) { places(last: 6, before: $b, orderBy: {field: NAME, direction: DESC}) { nodes { id } pageInfo { hasPreviousPage hasNextPage startCursor } } }`, { b: before });
+      assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+      assert.equal(r.data.places.pageInfo.hasNextPage, before !== null);
+      seen.unshift(...r.data.places.nodes.map((n: any) => n.id));
+      if (!r.data.places.pageInfo.hasPreviousPage) break;
+      before = r.data.places.pageInfo.startCursor;
+    }
+    assert.deepEqual(seen, all.nodes.map((n: any) => n.id));
+    const placeCursor = (await g.gql(`{ places(first: 1) { pageInfo { endCursor } } }`)).data.places.pageInfo.endCursor;
+    const foreign = await g.gql(`query($c: String) { articles(after: $c) { totalCount } }`, { c: placeCursor });
+    assert.equal(foreign.errors[0].extensions.code, 'BAD_USER_INPUT');
+    assert.match(foreign.errors[0].message, /cursor of another list or order \(Place:NAME:ASC\)/);
+    const otherOrder = await g.gql(`query($c: String) { places(after: $c, orderBy: {field: ID}) { totalCount } }`, { c: placeCursor });
+    assert.match(otherOrder.errors[0].message, /another list or order/);
+    const both = await g.gql(`{ places(first: 2, last: 2) { totalCount } }`);
+    assert.match(both.errors[0].message, /not both/);
+  });
+
+  test('nested lists take first (bounded by their default) and orderBy; nodes(ids) keeps the order given', async () => {
+    const r = await g.gql(`{ node(id: "place:420921") { ... on Place {
+      byName: children(orderBy: {field: NAME, direction: DESC}) { name }
+      two: children(first: 2) { name }
+    } }
+    articles(first: 1) { nodes {
+      desc: places(orderBy: {field: NAME, direction: DESC}) { title: name }
+      asc: places(first: 1, orderBy: {field: NAME}) { title: name } } } }`);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const p = r.data.node;
+    const names = p.byName.map((c: any) => c.name);
+    assert.ok(names.length >= 3, names.join());
+    assert.deepEqual(names, [...names].sort().reverse());
+    assert.equal(p.two.length, 2);
+    const titles = r.data.articles.nodes[0].desc.map((a: any) => a.title);
+    assert.ok(titles.length >= 2, titles.join());
+    assert.deepEqual(titles, [...titles].sort().reverse());
+    assert.equal(r.data.articles.nodes[0].asc[0].title, titles.at(-1));
+    const neg = await g.gql(`{ node(id: "place:420921") { ... on Place { children(first: -1) { name } } } }`);
+    assert.match(neg.errors[0].message, /"first" of Place.children must be a whole number from 0 to 200/);
+    const many = await g.gql(`{ nodes(ids: ["place:420921", "place:nope", "place:42"]) { id ... on Place { name } } }`);
+    assert.deepEqual(many.data.nodes, [{ id: 'place:420921', name: '孝昌县' }, null, { id: 'place:42', name: '湖北省' }]);
+  });
 });
 
 describe('limits and errors', () => {

@@ -94,6 +94,13 @@ for (const name of Object.keys(NEIGHBOURS) as NeighbourName[]) {
   });
 }
 
+test('a nested list in the order a client asks', async () => {
+  const { resolveOrder } = await import('../src/query/order.js');
+  const { cypher } = combineParts([neighbourPart(NEIGHBOURS.articlePlaces, ['article:1'], false, resolveOrder('Place', { field: 'NAME', direction: 'DESC' }))]);
+  snap('neighbours.articlePlaces.nameDesc', cypher);
+  assert.match(cypher, /ORDER BY m\.name DESC, m\.id DESC LIMIT/);
+});
+
 test('parts of one level are one statement with their own parameters', () => {
   const a = neighbourPart(NEIGHBOURS.placeParent, ['place:1', 'place:2']);
   const b = neighbourPart(NEIGHBOURS.placeChildren, ['place:1']);

@@ -70,7 +70,7 @@ export function listCypher(label: NodeLabel, args: ListArgs, backward = false): 
   const o = resolveOrder(label, args.orderBy, args.sort);
   let body = candidates(label, f);
   if (label === 'Place' && args.level) body += `\nWITH n WHERE n.level = $level`;
-  return { page: pageCypher(body, o.key, o.direction === 'DESC', backward), count: countCypher(body) };
+  return { page: pageCypher(body, o.key('n'), o.direction === 'DESC', backward), count: countCypher(body) };
 }
 
 async function run(db: Db, list: string, q: { page: string; count: string }, p: ReturnType<typeof params>, w: Window): Promise<Connection<GNodeRow>> {
@@ -99,7 +99,7 @@ export function partiesCypher(side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs, b
 WITH DISTINCT n AS m
 MATCH (n)-[:${rel}]->(m)
 WITH DISTINCT n WHERE n:Person OR n:Cohort`;
-  return { page: pageCypher(body, o.key, o.direction === 'DESC', backward), count: countCypher(body) };
+  return { page: pageCypher(body, o.key('n'), o.direction === 'DESC', backward), count: countCypher(body) };
 }
 
 export async function listParties(db: Db, side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs): Promise<Connection<GNodeRow>> {

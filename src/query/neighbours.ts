@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import { ARTICLE_ROW_PROPERTIES, type NodeLabel } from '../model.js';
 import { LevelReader, type ReadPart } from './level.js';
+import type { OrderBy } from './order.js';
 import type { GNodeRow } from './list.js';
 
 /**
@@ -101,7 +102,9 @@ export function rowProjection(v: string): string {
  * Relationship properties (quotes, offsets, roles) are read only for the fields that show them
  * (`withRel`): `articles { title }` of a county mentioned by 5,000 articles reads no quote.
  */
-export function neighbourPart(spec: Spec, ids: readonly string[], withRel = false): ReadPart {
+export function neighbourPart(spec: Spec, ids: readonly string[], withRel = false, order?: NeighbourOrder): ReadPart {
+  // A client's orderBy (a field of ORDER_FIELDS, a direction): ties broken by id the same way.
+  const by = order ? `${order.key('m')} ${order.direction}, m.id ${order.direction}` : (spec.order ?? 'm.id');
   return {
     body: (p) => `UNWIND $${p('ids')} AS id
 MATCH (n:${spec.from} {id: id})
@@ -109,7 +112,7 @@ CALL {
   WITH n, id
   MATCH (n)${spec.pattern}
   ${spec.where ?? ''}
-  WITH id, m, r ORDER BY ${spec.order ?? 'm.id'} LIMIT $${p('limit')}
+  WITH id, m, r ORDER BY ${by} LIMIT $${p('limit')}
   RETURN m, r
 }
 WITH id, collect({props: ${rowProjection('m')}, label: head(labels(m))${withRel ? ', rel: r {.*, claims: null}' : ''}}) AS items`,
@@ -140,18 +143,24 @@ export function labelOfId(id: string): NodeLabel | undefined {
   return LABEL_BY_PREFIX.get(id.slice(0, id.indexOf(':')));
 }
 
+/** The order a client asked of a nested list (query/order.ts resolveOrder). */
+export type NeighbourOrder = OrderBy & { key: (v: string) => string };
+
 export interface Loaders {
-  /** `withRel`: the rows carry the relationship's properties in `__rel` (evidence, roles). */
-  neighbours(name: NeighbourName, withRel?: boolean): DataLoader<string, Neighbour[]>;
-  mentionedBy(label: NodeLabel, withRel?: boolean): DataLoader<string, Neighbour[]>;
+  /**
+   * `withRel`: the rows carry the relationship's properties in `__rel` (evidence, roles).
+   * `order`: the client's orderBy, else the field's own order.
+   */
+  neighbours(name: NeighbourName, withRel?: boolean, order?: NeighbourOrder): DataLoader<string, Neighbour[]>;
+  mentionedBy(label: NodeLabel, withRel?: boolean, order?: NeighbourOrder): DataLoader<string, Neighbour[]>;
   byId: DataLoader<string, GNodeRow | null>;
   /** Article.text for articles that came as neighbours (without it). */
   articleText: DataLoader<string, string | null>;
 }
 
-function specLoader(reader: LevelReader, spec: Spec, withRel: boolean): DataLoader<string, Neighbour[]> {
+function specLoader(reader: LevelReader, spec: Spec, withRel: boolean, order?: NeighbourOrder): DataLoader<string, Neighbour[]> {
   return new DataLoader(async (ids) => {
-    const rows = await reader.read(neighbourPart(spec, ids, withRel));
+    const rows = await reader.read(neighbourPart(spec, ids, withRel, order));
     const byId = new Map<string, Neighbour[]>();
     for (const row of rows) {
       byId.set(
@@ -171,10 +180,10 @@ function specLoader(reader: LevelReader, spec: Spec, withRel: boolean): DataLoad
 export function createLoaders(db: Db): Loaders {
   const reader = new LevelReader(db);
   const cache = new Map<string, DataLoader<string, Neighbour[]>>();
-  const get = (name: string, spec: Spec, withRel: boolean) => {
-    const key = `${name}|${withRel}`;
+  const get = (name: string, spec: Spec, withRel: boolean, order?: NeighbourOrder) => {
+    const key = `${name}|${withRel}|${order ? `${order.field}:${order.direction}` : ''}`;
     let l = cache.get(key);
-    if (!l) cache.set(key, (l = specLoader(reader, spec, withRel)));
+    if (!l) cache.set(key, (l = specLoader(reader, spec, withRel, order)));
     return l;
   };
   const byId = new DataLoader<string, GNodeRow | null>(async (ids) => {
@@ -207,11 +216,11 @@ export function createLoaders(db: Db): Loaders {
   });
   return {
     articleText,
-    neighbours: (name, withRel = false) => get(name, NEIGHBOURS[name], withRel),
-    mentionedBy: (label, withRel = false) => {
+    neighbours: (name, withRel = false, order) => get(name, NEIGHBOURS[name], withRel, order),
+    mentionedBy: (label, withRel = false, order) => {
       const spec = MENTIONED_BY[`mentions${label}`];
       if (!spec) throw new Error(`no mention loader for ${label}`);
-      return get(`mentions${label}`, spec, withRel);
+      return get(`mentions${label}`, spec, withRel, order);
     },
     byId,
   };

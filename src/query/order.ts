@@ -2,22 +2,24 @@ import type { NodeLabel } from '../model.js';
 import type { Direction } from './page.js';
 
 /**
- * The orders each list offers (`orderBy: {field, direction}`), as Cypher expressions over n.
+ * The orders each list offers (`orderBy: {field, direction}`), as Cypher expressions over a
+ * variable (`n` in top-level lists, `m` in neighbour lists).
  * The schema's `<Type>OrderField` enums list the same names (test/schema.test.ts checks it).
  * Keys are strings compared as strings: a missing value sorts as ''.
  */
+const prop = (k: string) => (v: string) => `${v}.${k}`;
 export const ORDER_FIELDS = {
-  Place: { NAME: 'n.name', ID: 'n.id' },
-  Initiative: { NAME: 'n.name', ID: 'n.id' },
-  Person: { NAME: 'n.name', ID: 'n.id' },
-  Cohort: { LABEL: 'n.label', ID: 'n.id' },
-  Organization: { NAME: 'n.name', ID: 'n.id' },
-  Mentorship: { ID: 'n.id' },
-  Figure: { SUBJECT: 'n.subject', ID: 'n.id' },
+  Place: { NAME: prop('name'), ID: prop('id') },
+  Initiative: { NAME: prop('name'), ID: prop('id') },
+  Person: { NAME: prop('name'), ID: prop('id') },
+  Cohort: { LABEL: prop('label'), ID: prop('id') },
+  Organization: { NAME: prop('name'), ID: prop('id') },
+  Mentorship: { ID: prop('id') },
+  Figure: { SUBJECT: prop('subject'), ID: prop('id') },
   // Same-day articles in title order.
-  Article: { PUBLISHED_AT: 'coalesce(n.publishedAt, "") + coalesce(n.title, "")', TITLE: 'n.title', ID: 'n.id' },
-  Party: { NAME: 'coalesce(n.name, n.label)', ID: 'n.id' },
-} as const satisfies Record<NodeLabel | 'Party', Record<string, string>>;
+  Article: { PUBLISHED_AT: (v: string) => `coalesce(${v}.publishedAt, "") + coalesce(${v}.title, "")`, TITLE: prop('title'), ID: prop('id') },
+  Party: { NAME: (v: string) => `coalesce(${v}.name, ${v}.label)`, ID: prop('id') },
+} as const satisfies Record<NodeLabel | 'Party', Record<string, (v: string) => string>>;
 
 export type OrderedList = keyof typeof ORDER_FIELDS;
 
@@ -35,10 +37,10 @@ export function defaultOrder(list: OrderedList): OrderBy {
  * The order a request asks for: `orderBy`, else the deprecated `sort: NAME|ID`, else the
  * default. GraphQL has already checked the enum values against the schema.
  */
-export function resolveOrder(list: OrderedList, orderBy?: Partial<OrderBy> | null, sort?: 'NAME' | 'ID' | null): OrderBy & { key: string } {
-  const fields = ORDER_FIELDS[list] as Record<string, string>;
+export function resolveOrder(list: OrderedList, orderBy?: Partial<OrderBy> | null, sort?: 'NAME' | 'ID' | null): OrderBy & { key: (v: string) => string } {
+  const fields = ORDER_FIELDS[list] as Record<string, (v: string) => string>;
   const d = defaultOrder(list);
-  let field = orderBy?.field ?? (sort === 'ID' ? 'ID' : sort === 'NAME' ? d.field : d.field);
+  let field = orderBy?.field ?? (sort === 'ID' ? 'ID' : d.field);
   if (!(field in fields)) field = d.field;
-  return { field, direction: orderBy?.direction ?? 'ASC', key: fields[field]! };
+  return { field, direction: orderBy?.direction === 'DESC' ? 'DESC' : 'ASC', key: fields[field]! };
 }

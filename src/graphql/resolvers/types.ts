@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import type { GNodeRow } from '../../query/list.js';
 import type { NeighbourName } from '../../query/neighbours.js';
-import { resolveOrder, type OrderBy } from '../../query/order.js';
+import { resolveOrder, type OrderBy, type OrderedList } from '../../query/order.js';
 import { pageList, type PageArgs } from '../../query/page.js';
 import { fromMentions, fromReports } from './evidence.js';
 
@@ -10,10 +10,14 @@ import { fromMentions, fromReports } from './evidence.js';
  * round-trips grows with the number of distinct fields in a query, not with the rows returned.
  */
 type Parent = GNodeRow;
-const many = (name: NeighbourName) => (p: Parent, _a: unknown, ctx: Context) => ctx.loaders.neighbours(name).load(p.id);
+type OrderArgs = { orderBy?: Partial<OrderBy> | null };
+/** The client's orderBy of a nested list of `list` nodes, when it gave one. */
+const orderOf = (list: OrderedList, a: OrderArgs | undefined) => (a?.orderBy ? resolveOrder(list, a.orderBy) : undefined);
+const many = (name: NeighbourName, list?: OrderedList) => (p: Parent, a: OrderArgs, ctx: Context) =>
+  ctx.loaders.neighbours(name, false, list && orderOf(list, a)).load(p.id);
 const one = (name: NeighbourName) => async (p: Parent, _a: unknown, ctx: Context) =>
   (await ctx.loaders.neighbours(name).load(p.id))[0] ?? null;
-const mentions = (p: Parent, _a: unknown, ctx: Context) => ctx.loaders.mentionedBy(p.__label).load(p.id);
+const mentions = (p: Parent, a: OrderArgs, ctx: Context) => ctx.loaders.mentionedBy(p.__label, false, orderOf('Article', a)).load(p.id);
 const evidence = async (p: Parent, _a: unknown, ctx: Context) => fromMentions(await ctx.loaders.mentionedBy(p.__label, true).load(p.id));
 const participations = (name: NeighbourName) => async (p: Parent, _a: unknown, ctx: Context) =>
   (await ctx.loaders.neighbours(name, true).load(p.id)).map((i) => ({ party: p, initiative: i, role: i.__rel.role ?? null }));
@@ -30,7 +34,7 @@ export const typeResolvers = {
   Place: {
     aliases,
     parent: one('placeParent'),
-    children: many('placeChildren'),
+    children: many('placeChildren', 'Place'),
     ancestors: many('placeAncestors'),
     initiatives: async (p: Parent, args: PageArgs & { includeSubPlaces?: boolean; kind?: string; orderBy?: Partial<OrderBy> }, ctx: Context) => {
       const spec = args.includeSubPlaces === false ? 'placeInitiativesDirect' : 'placeInitiativesDeep';
@@ -43,15 +47,15 @@ export const typeResolvers = {
     articles: mentions,
     evidence,
   },
-  Organization: { aliases, place: one('orgPlace'), people: many('orgPeople'), articles: mentions, evidence },
+  Organization: { aliases, place: one('orgPlace'), people: many('orgPeople', 'Person'), articles: mentions, evidence },
   Initiative: {
     aliases,
-    places: many('initiativePlaces'),
+    places: many('initiativePlaces', 'Place'),
     parent: one('initiativeParent'),
-    children: many('initiativeChildren'),
-    runBy: many('initiativeRunBy'),
-    mentorships: many('initiativeMentorships'),
-    figures: many('initiativeFigures'),
+    children: many('initiativeChildren', 'Initiative'),
+    runBy: many('initiativeRunBy', 'Organization'),
+    mentorships: many('initiativeMentorships', 'Mentorship'),
+    figures: many('initiativeFigures', 'Figure'),
     participants: async (p: Parent, _a: unknown, ctx: Context) =>
       (await ctx.loaders.neighbours('initiativeParticipants', true).load(p.id)).map((party) => ({
         party,
@@ -64,11 +68,11 @@ export const typeResolvers = {
   Person: {
     roles: (p: Parent) => (p.roles as string[] | undefined) ?? [],
     place: one('personPlace'),
-    organizations: many('personOrgs'),
-    cohorts: many('personCohorts'),
-    mentors: many('personMentors'),
-    mentees: many('personMentees'),
-    mentorships: many('personMentorships'),
+    organizations: many('personOrgs', 'Organization'),
+    cohorts: many('personCohorts', 'Cohort'),
+    mentors: many('personMentors', 'Party'),
+    mentees: many('personMentees', 'Party'),
+    mentorships: many('personMentorships', 'Mentorship'),
     initiatives: participations('partyInitiatives'),
     articles: mentions,
     evidence,
@@ -76,10 +80,10 @@ export const typeResolvers = {
   Cohort: {
     approx: (p: Parent) => Boolean(p.approx),
     place: one('cohortPlace'),
-    members: many('cohortMembers'),
-    mentors: many('cohortMentors'),
-    mentees: many('cohortMentees'),
-    mentorships: many('cohortMentorships'),
+    members: many('cohortMembers', 'Person'),
+    mentors: many('cohortMentors', 'Party'),
+    mentees: many('cohortMentees', 'Party'),
+    mentorships: many('cohortMentorships', 'Mentorship'),
     initiatives: participations('cohortInitiatives'),
     articles: mentions,
     evidence,
@@ -90,13 +94,13 @@ export const typeResolvers = {
     initiative: one('mentorshipInitiative'),
     place: one('mentorshipPlace'),
     evidence: async (p: Parent, _a: unknown, ctx: Context) => fromReports(await ctx.loaders.neighbours('mentorshipReports', true).load(p.id)),
-    articles: many('mentorshipReports'),
+    articles: many('mentorshipReports', 'Article'),
   },
   Figure: {
     approx: (p: Parent) => Boolean(p.approx),
     about: one('figureAbout'),
     evidence: async (p: Parent, _a: unknown, ctx: Context) => fromReports(await ctx.loaders.neighbours('figureReports', true).load(p.id)),
-    articles: many('figureReports'),
+    articles: many('figureReports', 'Article'),
   },
   Article: {
     // List and neighbour rows carry no text (neighbours.ts rowProjection); node(id) does.
@@ -106,12 +110,12 @@ export const typeResolvers = {
         const at = c.indexOf(':');
         return { role: c.slice(0, at), name: c.slice(at + 1) };
       }),
-    places: many('articlePlaces'),
-    initiatives: many('articleInitiatives'),
-    people: many('articlePeople'),
-    cohorts: many('articleCohorts'),
-    organizations: many('articleOrgs'),
-    mentorships: many('articleMentorships'),
-    figures: many('articleFigures'),
+    places: many('articlePlaces', 'Place'),
+    initiatives: many('articleInitiatives', 'Initiative'),
+    people: many('articlePeople', 'Person'),
+    cohorts: many('articleCohorts', 'Cohort'),
+    organizations: many('articleOrgs', 'Organization'),
+    mentorships: many('articleMentorships', 'Mentorship'),
+    figures: many('articleFigures', 'Figure'),
   },
 };
