@@ -3,7 +3,7 @@ import { createYoga } from 'graphql-yoga';
 import type { AppConfig } from './config.js';
 import type { Db } from './db/gateway.js';
 import { createContext, type Context } from './graphql/context.js';
-import { EXAMPLE_QUERY } from './graphql/examples.js';
+import { EXAMPLE_TABS } from './graphql/examples.js';
 import { limitPlugins } from './graphql/limits.js';
 import { queryCountPlugin, variableErrorsPlugin } from './graphql/plugins.js';
 import { buildSchema } from './graphql/schema.js';
@@ -11,6 +11,7 @@ import { clientAddress } from './http/client.js';
 import { useJsonOnly } from './http/csrf.js';
 import { EXPORT_PATH, useExports } from './http/exports.js';
 import { isExploreAsset, useExplore } from './http/explore.js';
+import { isGraphiQLAsset, renderGraphiQL, useGraphiQLAssets } from './http/graphiql.js';
 import { AuthFailures, useRateLimit } from './http/rate-limit.js';
 import { useReady } from './http/ready.js';
 import { useRoot } from './http/root.js';
@@ -34,7 +35,7 @@ export function createApp(deps: { db: Db; config: AppConfig }): App {
   const { db, config } = deps;
   const authFailures = new AuthFailures(config.AUTH_FAILURES_PER_MINUTE);
   const preparer = new ArticlePreparer(config.limits);
-  const known = (p: string) => p === GRAPHQL || p === '/health' || p === '/ready' || isExploreAsset(p) || EXPORT_PATH.test(p);
+  const known = (p: string) => p === GRAPHQL || p === '/health' || p === '/ready' || isExploreAsset(p) || isGraphiQLAsset(p) || EXPORT_PATH.test(p);
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: buildSchema() as never,
     context: ({ request, ...server }) =>
@@ -55,13 +56,16 @@ export function createApp(deps: { db: Db; config: AppConfig }): App {
       config.CORS_ORIGINS.length > 0
         ? { origin: config.CORS_ORIGINS, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'accept', 'authorization', 'x-api-key'] }
         : false,
-    graphiql: config.GRAPHIQL ? { title: 'Cadre-development knowledge graph', defaultQuery: EXAMPLE_QUERY } : false,
+    // Served by us (src/http/graphiql.ts), opening on the example operations as tabs.
+    graphiql: config.GRAPHIQL ? { title: 'Cadre-development knowledge graph', defaultTabs: EXAMPLE_TABS } : false,
+    renderGraphiQL,
     logging: logger as never,
     plugins: [
       useRateLimit({ requestsPerMinute: config.RATE_LIMIT_PER_MINUTE, authFailuresPerMinute: config.AUTH_FAILURES_PER_MINUTE, trustProxy: config.TRUST_PROXY }),
       useReady(db),
       useRoot(known),
       useExplore(),
+      ...(config.GRAPHIQL ? [useGraphiQLAssets()] : []),
       useExports(db),
       useJsonOnly(GRAPHQL),
       ...limitPlugins(config.limits, { introspection: config.GRAPHQL_INTROSPECTION }),

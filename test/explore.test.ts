@@ -139,3 +139,33 @@ test('the page loads only from our server (no CDN)', async () => {
   assert.match(res.headers.get('content-security-policy')!, /default-src 'self'/);
   for (const src of html.matchAll(/src="([^"]+)"/g)) assert.equal((await fetch(base + src[1])).status, 200, src[1]);
 });
+
+test('GraphiQL is served by this server, works with every other host blocked, and opens on the examples as tabs', { timeout: 120_000 }, async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Offline, or behind a firewall that blocks CDNs: only our own origin answers.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  const res = await page.goto(`${base}/graphql`);
+  assert.equal(res?.status(), 200);
+  assert.ok((await res!.text()).length < 20_000, 'the page loads its script, it does not inline 9 MB');
+  await page.waitForSelector('.graphiql-container .graphiql-tab', { timeout: 60_000 });
+  const { EXAMPLE_TABS } = await import('../src/graphql/examples.js');
+  const tabs = await page.locator('.graphiql-tab').count();
+  assert.equal(tabs, EXAMPLE_TABS.length, 'one tab per example');
+  // The first tab holds the first example, not yoga's welcome text; running it answers from the graph.
+  await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('MentorsInXiaochang'), undefined, { timeout: 30_000 });
+  await page.click('.graphiql-execute-button');
+  // The response editor draws the lines in view: the first mentorship's mentor is enough.
+  await page.waitForFunction(() => /"totalCount":\s*5/.test(document.querySelector('.graphiql-response')?.textContent?.replace(/\s+/g, ' ') ?? ''), undefined, { timeout: 30_000 });
+  await page.screenshot({ path: `${ARTIFACTS}graphiql.png` });
+  assert.deepEqual(blocked, [], 'nothing was fetched from another host');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

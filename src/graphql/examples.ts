@@ -23,7 +23,7 @@ query MentoringInHubei {
 query Search {
   search(query: "帮带", first: 5) {
     score type
-    node { ... on Initiative { name } ... on Article { title } ... on Place { name } }
+    node { ... on Initiative { name } ... on Article { title } ... on Place { name } ... on Cohort { label size } ... on Person { name title } }
   }
 }
 
@@ -39,3 +39,9 @@ query GraphOfXiaochang {
 
 query Stats { stats { places initiatives people cohorts mentorships figures articles } }
 `;
+
+/**
+ * The same, one tab each in GraphiQL: an example is an operation with the comment lines
+ * before it.
+ */
+export const EXAMPLE_TABS: Array<{ query: string }> = EXAMPLE_QUERY.split(/\n\n(?=#|query )/).map((q) => ({ query: `${q.trim()}\n` }));
