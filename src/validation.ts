@@ -60,9 +60,13 @@ export const PathArgs = z.object({
 
 export { NodeTypes };
 
-const FilterText = z.string().trim().min(1, 'must not be empty').max(100, 'has more than 100 characters');
+export const FilterText = z.string().trim().min(1, 'must not be empty').max(100, 'has more than 100 characters');
+const DateRange = z
+  .object({ from: z.string().nullish(), to: z.string().nullish() })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: '"from" must not be after "to"' });
+
 export const ListFilter = z
-  .object({ place: FilterText.nullish(), initiative: FilterText.nullish(), text: FilterText.nullish(), kind: z.string().nullish() })
+  .object({ place: FilterText.nullish(), initiative: FilterText.nullish(), text: FilterText.nullish(), kind: z.string().nullish(), published: DateRange.nullish() })
   .nullish();
 
 export const SearchArgs = z.object({

@@ -336,3 +336,49 @@ describe('probes', () => {
     assert.equal((await call('/nope')).status, 404);
   });
 });
+
+describe('answers by region and time', () => {
+  test('place filters take traditional script and short forms; an unknown place is an error with suggestions', async () => {
+    const q = (place: string) => g.gql(`query($p: String!) { mentorships(filter: {place: $p}) { totalCount } }`, { p: place });
+    const base = (await q('孝昌县')).data.mentorships.totalCount;
+    assert.ok(base >= 5);
+    for (const form of ['孝昌縣', '孝昌', 'place:420921']) assert.equal((await q(form)).data?.mentorships.totalCount, base, form);
+    const hubei = await g.gql(`{ initiatives(filter: {place: "湖北", kind: mentoring}) { nodes { name } } }`);
+    assert.deepEqual(hubei.data.initiatives.nodes.map((n: any) => n.name).sort(), ['一带二模式', '师带徒', '雁雏共翔计划'].sort());
+    assert.ok((await q('孝感')).data.mentorships.totalCount >= base, '孝感 is 孝感市, which holds 孝昌县');
+    const unknown = await q('孝昌镇县');
+    assert.equal(unknown.errors[0].extensions.code, 'BAD_USER_INPUT');
+    assert.match(unknown.errors[0].message, /no place called "孝昌镇县".*did you mean .*孝昌县/);
+  });
+
+  test('regions roll mentoring up the hierarchy, ordered, within a place', async () => {
+    const r = await g.gql(`{ regions(level: county, within: "湖北") { place { name } initiatives mentorships mentors mentees articles firstReported lastReported } }`);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const xc = r.data.regions.find((x: any) => x.place.name === '孝昌县');
+    assert.ok(xc, JSON.stringify(r.data.regions.map((x: any) => x.place.name)));
+    const listed = (await g.gql(`{ mentorships(filter: {place: "孝昌县"}) { totalCount } }`)).data.mentorships.totalCount;
+    assert.equal(xc.mentorships, listed, 'the same mentorships as the place filter finds');
+    assert.ok(xc.initiatives >= 3 && xc.mentors >= 1 && xc.mentees >= 1 && xc.articles >= 1);
+    const counts = r.data.regions.map((x: any) => x.mentorships);
+    assert.deepEqual(counts, [...counts].sort((a: number, b: number) => b - a), 'most mentorships first');
+    assert.equal(r.data.regions[0].place.name, '孝昌县', 'README: 孝昌县 first');
+    const provinces = await g.gql(`{ regions(orderBy: {field: NAME, direction: ASC}) { place { name level } mentorships } }`);
+    assert.ok(provinces.data.regions.every((x: any) => x.place.level === 'province'));
+    assert.ok(provinces.data.regions.some((x: any) => x.place.name === '湖北省' && x.mentorships >= listed));
+    const bad = await g.gql(`{ regions(within: "不存在的地方") { mentorships } }`);
+    assert.equal(bad.errors[0].extensions.code, 'BAD_USER_INPUT');
+  });
+
+  test('published date ranges filter articles, and a reversed range is refused', async () => {
+    const all = await g.gql(`{ articles(first: 100) { totalCount nodes { publishedAt } } }`);
+    const open = await g.gql(`{ articles(filter: {published: {from: "1900-01-01"}}) { totalCount } }`);
+    const dated = all.data.articles.nodes.filter((a: any) => a.publishedAt).length;
+    assert.equal(open.data.articles.totalCount, dated, 'only dated articles are in a range');
+    const none = await g.gql(`{ mentorships(filter: {published: {to: "1900-01-01"}}) { totalCount } }`);
+    assert.equal(none.data.mentorships.totalCount, 0);
+    const reversed = await g.gql(`{ articles(filter: {published: {from: "2024-01-02", to: "2024-01-01"}}) { totalCount } }`);
+    assert.match(reversed.errors[0].message, /"from" must not be after "to"/);
+    const badDate = await g.gql(`{ articles(filter: {published: {from: "2024-13-01"}}) { totalCount } }`);
+    assert.ok(badDate.errors?.length, 'not a date');
+  });
+});

@@ -2,13 +2,15 @@ import type { NodeLabel } from '../model.js';
 
 /**
  * The list filters as fixed Cypher fragments per label. Only these strings reach Cypher;
- * user values travel as parameters ($place, $initiative, $kind, $text).
+ * user values travel as parameters ($placeIds, $initiative, $kind, $text, $from, $to).
  */
 export interface ListFilter {
   place?: string | null;
   initiative?: string | null;
   kind?: string | null;
   text?: string | null;
+  /** Reported in this range of publication dates (YYYY-MM-DD, both ends included). */
+  published?: { from?: string | null; to?: string | null } | null;
 }
 
 /**
@@ -29,7 +31,13 @@ CALL {
   RETURN collect(DISTINCT ${o.d}) AS ${o.list}
 }`;
 }
-const PLACE_SCOPE = scope({ label: 'Place', v: 'p', d: 'd', param: 'place', depth: 8, list: 'places' });
+// The place filter arrives resolved (query/places.ts: script, short forms, several places).
+const PLACE_SCOPE = `
+CALL {
+  MATCH (p:Place) WHERE p.id IN $placeIds
+  MATCH (d:Place)-[:PART_OF*0..8]->(p)
+  RETURN collect(DISTINCT d) AS places
+}`;
 // The initiative filter is also a WHERE (INITIATIVE below) when a place filter starts the list.
 const INITIATIVE_SCOPE = `${scope({ label: 'Initiative', v: 'i', d: 'c', param: 'initiative', depth: 5, list: 'initiatives' })}
 WITH *, [x IN initiatives | x.id] AS initiativeIds`;
@@ -134,11 +142,28 @@ const TEXT: Record<NodeLabel, string> = {
   Article: '(coalesce(n.title, "") CONTAINS $text OR n.text CONTAINS $text OR coalesce(n.searchText, "") CONTAINS $text)',
 };
 
+/**
+ * Published in a range: an article by its date; a mentorship or figure when an article in the
+ * range reports it; anything else when an article in the range mentions it.
+ */
+const IN_RANGE = (a: string) => `${a}.publishedAt IS NOT NULL AND ($from IS NULL OR ${a}.publishedAt >= $from) AND ($to IS NULL OR ${a}.publishedAt <= $to)`;
+const PUBLISHED: Record<NodeLabel, string> = {
+  Place: `EXISTS { (a:Article)-[:MENTIONS]->(n) WHERE ${IN_RANGE('a')} }`,
+  Initiative: `EXISTS { (a:Article)-[:MENTIONS]->(n) WHERE ${IN_RANGE('a')} }`,
+  Person: `EXISTS { (a:Article)-[:MENTIONS]->(n) WHERE ${IN_RANGE('a')} }`,
+  Cohort: `EXISTS { (a:Article)-[:MENTIONS]->(n) WHERE ${IN_RANGE('a')} }`,
+  Organization: `EXISTS { (a:Article)-[:MENTIONS]->(n) WHERE ${IN_RANGE('a')} }`,
+  Mentorship: `EXISTS { (a:Article)-[:REPORTS]->(n) WHERE ${IN_RANGE('a')} }`,
+  Figure: `EXISTS { (a:Article)-[:REPORTS]->(n) WHERE ${IN_RANGE('a')} }`,
+  Article: `(${IN_RANGE('n')})`,
+};
+
 /** The WHERE clause for a label given which filters are set (the values are parameters). */
 function whereClause(label: NodeLabel, f: Omit<ListFilter, 'place'>): string {
   const parts: string[] = [];
   if (f.initiative) parts.push(INITIATIVE[label]);
   if (f.kind) parts.push(KIND[label]);
   if (f.text) parts.push(TEXT[label]);
+  if (f.published && (f.published.from || f.published.to)) parts.push(PUBLISHED[label]);
   return parts.length ? `WHERE ${parts.join('\n  AND ')}` : '';
 }

@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import type { NodeLabel } from '../model.js';
 import { candidates, phrase, type ListFilter } from './filters.js';
+import { resolvePlaces } from './places.js';
 import { rowProjection } from './neighbours.js';
 import { resolveOrder, type OrderBy } from './order.js';
 import { pageWindow, toConnection, type Connection, type PageArgs, type Window } from './page.js';
@@ -21,14 +22,15 @@ export interface ListArgs extends PageArgs {
   level?: string | null;
 }
 
-function params(f: ListFilter, args: ListArgs, w: Window) {
+function params(f: ListFilter, args: ListArgs, w: Window, placeIds: string[] | null) {
   return {
-    place: f.place ?? null,
-    placePhrase: phrase(f.place),
+    placeIds,
     initiative: f.initiative ?? null,
     initiativePhrase: phrase(f.initiative),
     kind: f.kind ?? null,
     text: f.text ?? null,
+    from: f.published?.from ?? null,
+    to: f.published?.to ?? null,
     level: args.level ?? null,
     afterK: w.after?.k ?? null,
     afterId: w.after?.id ?? null,
@@ -88,7 +90,8 @@ async function run(db: Db, list: string, q: { page: string; count: string }, p: 
 export async function listNodes(db: Db, label: NodeLabel, args: ListArgs): Promise<Connection<GNodeRow>> {
   const list = cursorList(label, resolveOrder(label, args.orderBy, args.sort));
   const w = pageWindow(args, list);
-  return run(db, list, listCypher(label, args, w.backward), params(args.filter ?? {}, args, w), w);
+  const placeIds = args.filter?.place ? await resolvePlaces(db, args.filter.place) : null;
+  return run(db, list, listCypher(label, args, w.backward), params(args.filter ?? {}, args, w, placeIds), w);
 }
 
 /** Mentors or mentees: people and cohorts on one side of the mentorships matching the filter. */
@@ -105,5 +108,6 @@ WITH DISTINCT n WHERE n:Person OR n:Cohort`;
 export async function listParties(db: Db, side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs): Promise<Connection<GNodeRow>> {
   const list = cursorList(side === 'MENTOR_IN' ? 'mentors' : 'mentees', resolveOrder('Party', args.orderBy));
   const w = pageWindow(args, list);
-  return run(db, list, partiesCypher(side, args, w.backward), params(args.filter ?? {}, args, w), w);
+  const placeIds = args.filter?.place ? await resolvePlaces(db, args.filter.place) : null;
+  return run(db, list, partiesCypher(side, args, w.backward), params(args.filter ?? {}, args, w, placeIds), w);
 }

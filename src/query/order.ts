@@ -8,13 +8,16 @@ import type { Direction } from './page.js';
  * Keys are strings compared as strings: a missing value sorts as ''.
  */
 const prop = (k: string) => (v: string) => `${v}.${k}`;
+/** The earliest publication date of the articles that report (or mention) v. */
+const firstReported = (rel: 'REPORTS' | 'MENTIONS') => (v: string) =>
+  `head(COLLECT { MATCH (a:Article)-[:${rel}]->(${v}) WHERE a.publishedAt IS NOT NULL RETURN a.publishedAt ORDER BY a.publishedAt LIMIT 1 })`;
 export const ORDER_FIELDS = {
   Place: { NAME: prop('name'), ID: prop('id') },
-  Initiative: { NAME: prop('name'), ID: prop('id') },
+  Initiative: { NAME: prop('name'), ID: prop('id'), FIRST_REPORTED: firstReported('MENTIONS') },
   Person: { NAME: prop('name'), ID: prop('id') },
   Cohort: { LABEL: prop('label'), ID: prop('id') },
   Organization: { NAME: prop('name'), ID: prop('id') },
-  Mentorship: { ID: prop('id') },
+  Mentorship: { ID: prop('id'), FIRST_REPORTED: firstReported('REPORTS') },
   Figure: { SUBJECT: prop('subject'), ID: prop('id') },
   // Same-day articles in title order.
   Article: { PUBLISHED_AT: (v: string) => `coalesce(${v}.publishedAt, "") + coalesce(${v}.title, "")`, TITLE: prop('title'), ID: prop('id') },

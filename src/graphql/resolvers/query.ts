@@ -1,15 +1,22 @@
 import { z } from 'zod';
 import type { NodeLabel } from '../../model.js';
 import { listNodes, listParties, type ListArgs } from '../../query/list.js';
+import { pageSize } from '../../query/page.js';
+import { regions, type RegionArgs } from '../../query/regions.js';
 import { search } from '../../query/search.js';
 import { stats } from '../../query/stats.js';
-import { check, ListFilter, NodeId, SearchArgs } from '../../validation.js';
+import { check, FilterText, ListFilter, NodeId, SearchArgs } from '../../validation.js';
 import type { Context } from '../context.js';
 
 /** Root query fields: argument checks (validation.ts), then one call into the query layer. */
 function checkFilter(args: ListArgs): ListArgs {
-  check(z.object({ filter: ListFilter }), { filter: args.filter });
-  return args;
+  const f = args.filter as (ListArgs['filter'] & { published?: { from?: Date | string | null; to?: Date | string | null } | null }) | undefined;
+  // The Date scalar hands Dates (UTC midnight); the store keeps YYYY-MM-DD strings.
+  const day = (d: Date | string | null | undefined) => (d instanceof Date ? d.toISOString().slice(0, 10) : (d ?? null));
+  const published = f?.published ? { from: day(f.published.from), to: day(f.published.to) } : null;
+  const filter = f ? { ...f, published } : f;
+  check(z.object({ filter: ListFilter }), { filter });
+  return { ...args, filter };
 }
 
 const list = (label: NodeLabel) => (_: unknown, args: ListArgs, ctx: Context) => listNodes(ctx.db, label, checkFilter(args));
@@ -32,6 +39,10 @@ export const queryResolvers = {
     search: (_: unknown, args: { query: string; first?: number; types?: string[] }, ctx: Context) => {
       const v = check(SearchArgs, args);
       return search(ctx.db, v.query, v.first, args.types);
+    },
+    regions: (_: unknown, args: RegionArgs, ctx: Context) => {
+      check(z.object({ within: FilterText.nullish() }), { within: args.within });
+      return regions(ctx.db, args, pageSize(args.first));
     },
     stats: async (_: unknown, _a: unknown, ctx: Context) => ({ id: 'stats', ...(await stats(ctx.db)) }),
   },

@@ -1,0 +1,60 @@
+import neo4j from 'neo4j-driver';
+import type { Db } from '../db/gateway.js';
+import { BadInputError } from '../errors.js';
+import { wordList } from '../lang/zh/lexicon.js';
+import { t2s } from '../lang/zh/script.js';
+import { escapeLucene } from './search.js';
+
+/**
+ * What a user means by a place: an id (place:420921), a name as the graph writes it (孝昌县),
+ * the same in traditional script (孝昌縣), an alias, or a short form without its
+ * administrative suffix (湖北, 孝感). Names as written win over short forms; a short form that
+ * fits several places (朝阳: a district, a city, a county) means all of them. A place the
+ * graph does not hold is the user's mistake, said with the nearest names it does hold —
+ * never an empty list that looks like "no mentoring there".
+ */
+export function placeForms(raw: string): { exact: string[]; short: string[] } {
+  const text = raw.trim();
+  const exact = [...new Set([text, t2s(text)])];
+  const suffixes = wordList('place-suffixes.txt');
+  const short = exact.flatMap((s) => suffixes.filter((x) => !s.endsWith(x)).map((x) => s + x));
+  return { exact, short: [...new Set(short)] };
+}
+
+const RESOLVE = `
+CALL {
+  UNWIND $forms AS f MATCH (p:Place {id: f}) RETURN p
+  UNION UNWIND $forms AS f MATCH (p:Place {name: f}) RETURN p
+  UNION CALL db.index.fulltext.queryNodes('entity_text', $phrases) YIELD node AS p
+    WITH p WHERE p:Place AND any(f IN $forms WHERE f IN coalesce(p.aliases, [])) RETURN p
+}
+RETURN DISTINCT p.id AS id`;
+
+const phrases = (forms: string[]) => forms.map((f) => `"${f.replace(/["\\]/g, '\\$&')}"`).join(' OR ');
+
+/** Any of the text's character pairs (the index holds CJK bigrams): names that share a part. */
+function nearQuery(raw: string): string {
+  const s = t2s(raw.trim());
+  const pairs = [...s].length < 2 ? [s] : [...s].slice(0, -1).map((c, i) => c + [...s][i + 1]);
+  return pairs.map((p) => `"${escapeLucene(p)}"`).join(' OR ');
+}
+
+/** The ids of the places `raw` names (BadInputError with suggestions when there are none). */
+export async function resolvePlaces(db: Db, raw: string, what = 'place'): Promise<string[]> {
+  const { exact, short } = placeForms(raw);
+  for (const forms of [exact, short]) {
+    const rows = await db.read(RESOLVE, { forms, phrases: phrases(forms) });
+    if (rows.length > 0) return rows.map((r) => r.id as string).sort();
+  }
+  const near = await db.read(
+    `CALL db.index.fulltext.queryNodes('entity_text', $q, {limit: 50}) YIELD node, score
+     WITH node, score WHERE node:Place
+     RETURN node.name AS name ORDER BY score DESC, name LIMIT $limit`,
+    { q: nearQuery(raw), limit: neo4j.int(5) },
+  );
+  const names = [...new Set(near.map((r) => r.name as string))];
+  throw new BadInputError(
+    `the graph holds no place called ${JSON.stringify(raw)} for "${what}"` +
+      (names.length ? `; did you mean ${names.map((n) => JSON.stringify(n)).join(', ')}?` : '; give a place id (place:420921) or a name such as 孝昌县 or 湖北'),
+  );
+}
