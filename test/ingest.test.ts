@@ -153,3 +153,20 @@ describe('a newly ingested person-to-person mentorship is where its people are',
     assert.ok(view.data.graph.edges.some((e: any) => e.type === 'MENTORS'), 'the place view draws the mentorship');
   });
 });
+
+describe('every article has a readable title', () => {
+  test('no headline: the first sentence, said so; lists, search and exports show it', async () => {
+    const text = '白沙镇为每名新入职干部配备一名业务骨干作为导师，帮助他们尽快熟悉基层工作。截至目前，全镇已结成帮带对子12对。';
+    const r = await g.gql(`mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id title titleSource } } }`, { input: { text } }, KEY);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const a = r.data.ingestArticle.article;
+    assert.equal(a.titleSource, 'first_sentence');
+    assert.equal(a.title, '白沙镇为每名新入职干部配备一名业务骨干作为导师，帮助他们尽快熟悉基层工作');
+    const listed = await g.gql(`{ articles(filter: {text: "白沙镇为每名新入职干部"}) { nodes { id title } } }`);
+    assert.deepEqual(listed.data.articles.nodes, [{ id: a.id, title: a.title }]);
+    const { readableTitle } = await import('../src/ingest/resolve.js');
+    assert.deepEqual(readableTitle(null, '', '孝感日报', '2024-03-01'), { title: '孝感日报 2024-03-01', source: 'publisher-date' });
+    assert.equal(readableTitle('  标题 ', 'x', null, null).title, '标题');
+    assert.ok(readableTitle(null, '很'.repeat(100), null, null).title.endsWith('…'));
+  });
+});

@@ -101,13 +101,18 @@ export function resolveFacts(doc: FactDoc, article: CleanedArticle, articleId: s
   for (const n of nodes.values()) {
     if (n.aliases && n.aliases.length > 0) n.props.aliasText = n.aliases.join(' ');
   }
+  const headline = doc.article.title ?? article.title ?? null;
+  const publisher = doc.article.publisher ?? article.publisher ?? null;
+  const publishedAt = doc.article.publishedAt ?? article.publishedAt ?? null;
+  const readable = readableTitle(headline, article.text, publisher, publishedAt);
   return {
     article: {
       id: articleId,
       props: {
-        title: doc.article.title ?? article.title ?? null,
-        publisher: doc.article.publisher ?? article.publisher ?? null,
-        publishedAt: doc.article.publishedAt ?? article.publishedAt ?? null,
+        title: readable.title,
+        titleSource: readable.source,
+        publisher,
+        publishedAt,
         url: doc.article.url ?? null,
         lang: article.script === 'traditional' ? 'zh-Hant' : 'zh-Hans',
         text: article.text,
@@ -122,4 +127,23 @@ export function resolveFacts(doc: FactDoc, article: CleanedArticle, articleId: s
     rels,
     reports,
   };
+}
+
+/**
+ * A title a reader can use in lists, search hits and exports: the headline; else the first
+ * sentence (at most 40 characters); else publisher and date; else the start of the text.
+ * `source` says which, so that a client can tell a stated headline from a stand-in.
+ */
+export function readableTitle(
+  headline: string | null,
+  text: string,
+  publisher: string | null,
+  publishedAt: string | null,
+): { title: string; source: 'headline' | 'first-sentence' | 'publisher-date' } {
+  if (headline?.trim()) return { title: headline.trim(), source: 'headline' };
+  const first = text.split(/[。！？!?\n]/).map((x) => x.trim()).find((x) => x.length >= 4);
+  if (first) return { title: first.length > 40 ? `${first.slice(0, 40)}…` : first, source: 'first-sentence' };
+  const pd = [publisher, publishedAt].filter(Boolean).join(' ');
+  if (pd) return { title: pd, source: 'publisher-date' };
+  return { title: text.trim().slice(0, 40) || '（无标题）', source: 'first-sentence' };
 }

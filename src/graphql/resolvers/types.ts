@@ -30,6 +30,7 @@ export const typeResolvers = {
   SearchResult: { __resolveType: (p: Parent) => p.__label },
   InitiativeKind: { field_placement: 'field-placement', study_tour: 'study-tour' },
   OrgKind: { mass_organization: 'mass-organization' },
+  TitleSource: { first_sentence: 'first-sentence', publisher_date: 'publisher-date' },
 
   Place: {
     aliases,
