@@ -14,7 +14,11 @@ async function main() {
     app.server.once('error', reject);
     app.server.listen(config.PORT, config.HOST, resolve);
   });
-  logger.info(`GraphQL and GraphiQL at http://localhost:${config.PORT}/graphql`);
+  const base = `http://localhost:${config.PORT}`;
+  logger.info(
+    { graphql: `${base}/graphql`, graphiql: config.GRAPHIQL ? `${base}/graphql` : 'off (GRAPHIQL=true to serve it)', explorer: `${base}/explore` },
+    `GraphQL at ${base}/graphql${config.GRAPHIQL ? ' (GraphiQL in a browser)' : ''}, the explorer at ${base}/explore`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
