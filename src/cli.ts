@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import neo4j from 'neo4j-driver';
+import { z } from 'zod';
 import { SingleBar } from 'cli-progress';
 import { loadConfig } from './config.js';
 import { connect } from './db/connect.js';
@@ -10,26 +12,43 @@ import { toContract } from './ingest/extract/index.js';
 import { ingestMany, type BulkSummary } from './ingest/bulk.js';
 import { decodeUtf8, prepareArticle, type ArticleInput } from './ingest/pipeline.js';
 import { loadSeeds, resolveSeeds } from './ingest/seed.js';
+import { removeArticle } from './ingest/write.js';
 import { logger } from './logger.js';
 import { syntheticArticle } from './synthetic/article.js';
 import { generateGraph } from './synthetic/graph.js';
+import { ArticleId, check } from './validation.js';
 
 /**
- * Operator commands:
- *   ingest <file|dir>...  articles (.txt/.html, UTF-8) into Neo4j: extraction in worker threads,
- *                         writes in batches [--workers N --batch N]
- *                         [--title T --publisher P --date YYYY-MM-DD --url U] (single file only)
- *   gen --articles N      a synthetic graph of N articles in our model [--seed S --batch N],
- *                         or with --texts DIR, N synthetic article files for ingestion runs
- *   extract <file>        run the pipeline without a database; one JSON document on stdout
- *   neo4j-build           build tools/neo4j-local with Maven (downloads Neo4j 5.26 once)
- *   check-seeds           validate the curated seed facts against their articles
- *   seed                  (re)write the seed articles into Neo4j
+ * Operator commands (`npm run <cmd> -- --help`, or `tsx src/cli.ts <cmd> --help`). Commands
+ * that need the graph use NEO4J_URI, else the local engine of a server already running on
+ * NEO4J_LOCAL_DATA_DIR, else they start the local engine themselves.
  */
-const USAGE = `usage: tsx src/cli.ts <ingest <file|dir>... | extract <file> | gen --articles N | neo4j-build | check-seeds | seed>
-  ingest/extract options: --title T --publisher P --date YYYY-MM-DD --url U
-  ingest options: --workers N (default: cores) --batch N (articles per transaction, default 200)
-  gen options: --articles N --seed S --batch N --texts DIR`;
+const HELP: Record<string, string> = {
+  ingest: `ingest <file|dir>... — extract articles (.txt/.html, UTF-8) and write them into the graph
+  --workers N      extraction threads (default: cores)
+  --batch N        articles per write transaction (default 200)
+  --title T --publisher P --date YYYY-MM-DD --url U   metadata (a single file only)
+  --json           the summary as one JSON object
+  Writes into the Neo4j of NEO4J_URI; when it is unset, into the local Neo4j of a server running
+  on this data directory (npm start), else into a local Neo4j it starts for the run.`,
+  extract: `extract <file|dir>... — run the pipeline without a database and print the facts
+  one file: one JSON document; several: JSON Lines (one document per line, with "source")
+  --out DIR        write one <name>.json per article into DIR instead
+  --title T --publisher P --date YYYY-MM-DD --url U   metadata (a single file only)`,
+  list: `list — the articles in the graph: id, date, title, source
+  --json           JSON Lines instead of a table
+  --limit N        at most N articles (default 100)`,
+  remove: `remove <article id>... — remove articles and every fact only they supported
+  (ids as \`list\` prints them: article:…)`,
+  gen: `gen --articles N — a synthetic graph of N articles in our model (benchmarks)
+  --seed S --batch N
+  --texts DIR      write N synthetic article files instead (for ingestion runs)`,
+  'neo4j-build': 'neo4j-build — build tools/neo4j-local with Maven (downloads Neo4j 5.26 once)',
+  'check-seeds': 'check-seeds — validate the curated seed facts against their articles',
+  seed: 'seed — (re)write the seed articles into the graph',
+};
+const USAGE = `usage: tsx src/cli.ts <command> [options]   (npm run <command> -- [options])
+commands: ${Object.keys(HELP).join(', ')}; <command> --help says more.`;
 
 class UsageError extends Error {}
 
@@ -90,22 +109,38 @@ function readArticle(file: string, meta: Partial<ArticleInput>): ArticleInput {
 }
 
 async function main(argv: string[]) {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      title: { type: 'string' },
-      publisher: { type: 'string' },
-      date: { type: 'string' },
-      url: { type: 'string' },
-      workers: { type: 'string' },
-      batch: { type: 'string' },
-      articles: { type: 'string' },
-      seed: { type: 'string' },
-      texts: { type: 'string' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        json: { type: 'boolean' },
+        out: { type: 'string' },
+        limit: { type: 'string' },
+        title: { type: 'string' },
+        publisher: { type: 'string' },
+        date: { type: 'string' },
+        url: { type: 'string' },
+        workers: { type: 'string' },
+        batch: { type: 'string' },
+        articles: { type: 'string' },
+        seed: { type: 'string' },
+        texts: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    // parseArgs' own errors (an unknown option, a missing value) are the user's.
+    throw new UsageError((e as Error).message);
+  }
+  const { positionals, values } = parsed;
   const [cmd, ...rest] = positionals;
+  if (values.help || cmd === 'help') {
+    const topic = cmd === 'help' ? rest[0] : cmd;
+    process.stdout.write(`${topic && HELP[topic] ? HELP[topic] : `${USAGE}\n\n${Object.values(HELP).join('\n\n')}`}\n`);
+    return 0;
+  }
   const meta: Partial<ArticleInput> = {
     ...(values.title ? { title: values.title } : {}),
     ...(values.publisher ? { publisher: values.publisher } : {}),
@@ -114,19 +149,69 @@ async function main(argv: string[]) {
   };
   switch (cmd) {
     case 'extract': {
-      if (rest.length !== 1) throw new UsageError('extract takes exactly one file');
-      const [file] = articleFiles(rest);
-      const p = prepareArticle(readArticle(file!, meta));
-      // Wait until stdout has taken the whole document: exiting earlier cuts a pipe at 64 KB.
-      await new Promise<void>((resolve, reject) => process.stdout.write(`${JSON.stringify(toContract(p.extracted, p.cleaned), null, 2)}\n`, (e) => (e ? reject(e) : resolve())));
+      const files = articleFiles(rest);
+      if (files.length > 1 && Object.keys(meta).length > 0) throw new UsageError('--title/--publisher/--date/--url apply to a single file only');
+      // Wait until stdout has taken each document: exiting earlier cuts a pipe at 64 KB.
+      const write = (text: string) => new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+      if (values.out) mkdirSync(values.out, { recursive: true });
+      let failed = 0;
+      for (const file of files) {
+        let doc;
+        try {
+          const p = prepareArticle(readArticle(file, meta));
+          doc = toContract(p.extracted, p.cleaned);
+        } catch (e) {
+          if (files.length === 1) throw e;
+          failed++;
+          process.stderr.write(`failed ${file}: ${(e as Error).message}\n`);
+          continue;
+        }
+        if (values.out) writeFileSync(path.join(values.out, `${path.basename(file).replace(/\.[^.]+$/, '')}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+        else if (files.length === 1) await write(`${JSON.stringify(doc, null, 2)}\n`);
+        else await write(`${JSON.stringify({ source: file, ...doc })}\n`);
+      }
+      if (values.out) process.stderr.write(`${files.length - failed} documents written to ${values.out}${failed ? `, ${failed} failed` : ''}\n`);
+      return failed > 0 ? 1 : 0;
+    }
+    case 'list': {
+      const limit = positiveInt(values.limit, 'limit', 100);
+      const conn = await connect(loadConfig(), { shareRunning: true });
+      try {
+        const rows = await conn.db.read(
+          'MATCH (a:Article) RETURN a.id AS id, a.publishedAt AS publishedAt, a.title AS title, a.source AS source ORDER BY coalesce(a.publishedAt, ""), a.id LIMIT $limit',
+          { limit: neo4j.int(limit) },
+        );
+        for (const r of rows) {
+          process.stdout.write(values.json ? `${JSON.stringify(r)}\n` : `${r.id}\t${r.publishedAt ?? '          '}\t${r.title ?? ''}${r.source ? `\t${r.source}` : ''}\n`);
+        }
+        if (!values.json) process.stderr.write(`${rows.length} article(s)${rows.length === limit ? ` (the first ${limit}; --limit N for more)` : ''}\n`);
+      } finally {
+        await conn.close();
+      }
       return 0;
+    }
+    case 'remove': {
+      if (rest.length === 0) throw new UsageError('remove takes one or more article ids (article:…), as `list` prints them');
+      for (const id of rest) check(z.object({ id: ArticleId }), { id });
+      const conn = await connect(loadConfig(), { shareRunning: true });
+      let missing = 0;
+      try {
+        for (const id of rest) {
+          const removed = await removeArticle(conn.db, id);
+          if (!removed) missing++;
+          process.stdout.write(values.json ? `${JSON.stringify({ id, removed })}\n` : `${removed ? 'removed' : 'not found'} ${id}\n`);
+        }
+      } finally {
+        await conn.close();
+      }
+      return missing > 0 ? 1 : 0;
     }
     case 'ingest': {
       const files = articleFiles(rest);
       if (files.length > 1 && Object.keys(meta).length > 0) throw new UsageError('--title/--publisher/--date/--url apply to a single file only');
       const workers = positiveInt(values.workers, 'workers', os.availableParallelism());
       const batch = positiveInt(values.batch, 'batch', 200);
-      const conn = await connect(loadConfig());
+      const conn = await connect(loadConfig(), { shareRunning: true });
       const progress = progressReporter('ingest', files.length);
       let s: BulkSummary;
       try {
@@ -140,6 +225,10 @@ async function main(argv: string[]) {
         await conn.close();
       }
       for (const f of s.failed) process.stderr.write(`failed ${f.source}: ${f.message}\n`);
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify({ ...s, workers, batch })}\n`);
+        return s.failed.length > 0 ? 1 : 0;
+      }
       process.stdout.write(
         `articles: ${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed.length} failed; ` +
           `facts written: ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created; ` +
@@ -189,7 +278,7 @@ async function main(argv: string[]) {
       for (const w of resolveSeeds()) logger.info({ article: w.article.id, nodes: w.nodes.length, rels: w.rels.length }, 'seed ok');
       return 0;
     case 'seed': {
-      const conn = await connect(loadConfig());
+      const conn = await connect(loadConfig(), { shareRunning: true });
       try {
         for (const s of await loadSeeds(conn.db, { onlyIfEmpty: false })) logger.info(s, 'seed written');
       } finally {
@@ -198,7 +287,7 @@ async function main(argv: string[]) {
       return 0;
     }
     default:
-      throw new UsageError(`unknown command ${JSON.stringify(cmd ?? '')}`);
+      throw new UsageError(cmd ? `unknown command ${JSON.stringify(cmd)}` : 'no command given');
   }
 }
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openTestGraph, resetGraph, TEST_API_KEY, testUri, type TestGraph } from './helpers.js';
 
@@ -120,6 +122,65 @@ describe('npm run ingest', () => {
     assert.match(first.stderr, /ingest \[1\/3\] 101_yilong.html: created/);
     const second = run();
     assert.match(second.stdout, /articles: 0 new, 0 updated, 3 unchanged, 0 failed/);
+  });
+
+  test('the same text under another file name is unchanged; list and remove', { timeout: 120_000 }, async () => {
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, NEO4J_URI: testUri(), NEO4J_PASSWORD: '', LOG_LEVEL: 'warn' },
+      });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cadre-cli-'));
+    try {
+      copyFileSync('test/fixtures/articles/103_yudu.txt', path.join(dir, 'renamed.txt'));
+      const again = cli('ingest', '--json', dir);
+      assert.equal(again.status, 0, again.stderr);
+      const summary = JSON.parse(again.stdout);
+      assert.deepEqual([summary.created, summary.updated, summary.unchanged, summary.nodesCreated], [0, 0, 1, 0], again.stdout);
+      const listed = cli('list', '--json');
+      assert.equal(listed.status, 0, listed.stderr);
+      const rows = listed.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const { prepareArticle } = await import('../src/ingest/pipeline.js');
+      const id = prepareArticle({ text: readFileSync('test/fixtures/articles/103_yudu.txt', 'utf8') }).write.article.id;
+      const yudu = rows.find((r) => r.id === id);
+      assert.ok(yudu?.title, JSON.stringify(rows));
+      assert.notEqual(yudu.source, 'renamed.txt', 'it keeps the name it was first ingested under');
+      const rm = cli('remove', yudu.id);
+      assert.equal(rm.status, 0, rm.stderr);
+      assert.match(rm.stdout, new RegExp(`removed ${yudu.id}`));
+      const rm2 = cli('remove', yudu.id);
+      assert.equal(rm2.status, 1);
+      assert.match(rm2.stdout, /not found/);
+      const bad = cli('remove', 'nope');
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /not an article id/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--help for every command; extract takes directories (JSON Lines, or one file each with --out)', { timeout: 120_000 }, () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
+    for (const cmd of ['ingest', 'extract', 'list', 'remove', 'gen', 'seed']) {
+      const h = cli(cmd, '--help');
+      assert.equal(h.status, 0, h.stderr);
+      assert.match(h.stdout, new RegExp(`^${cmd}`));
+    }
+    const unknown = cli('ingest', '--nope');
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /Unknown option '--nope'[\s\S]*usage:/);
+    const lines = cli('extract', 'test/fixtures/articles');
+    assert.equal(lines.status, 0, lines.stderr);
+    const docs = lines.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(docs.length, 3);
+    assert.ok(docs.every((d) => d.source && d.article && Array.isArray(d.mentorships)));
+    const out = mkdtempSync(path.join(os.tmpdir(), 'cadre-extract-'));
+    try {
+      assert.equal(cli('extract', '--out', out, 'test/fixtures/articles').status, 0);
+      assert.deepEqual(readdirSync(out).sort(), ['101_yilong.json', '102_dabu.json', '103_yudu.json'].sort());
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   test('a file that is not UTF-8 fails alone, with a message, and the rest goes in', () => {

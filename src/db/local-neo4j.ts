@@ -142,21 +142,48 @@ export const processAlive = (pid: number) => {
  * --exit-with-stdin existed, or a launcher started by hand) holds the store lock and the port.
  * It is ours when its command line runs neo4j-local.jar; stop it cleanly before starting.
  */
-async function stopStale(dataDir: string): Promise<void> {
+/** Our engine running on this data directory, and whether the process that started it lives. */
+function engineOn(dataDir: string): { pid: number; parentAlive: boolean } | undefined {
   let pid: number;
   try {
     pid = Number(readFileSync(path.join(dataDir, PID_FILE), 'utf8').trim());
   } catch {
-    return;
+    return undefined;
   }
-  if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid || !processAlive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid || !processAlive(pid)) return undefined;
   let cmdline = '';
+  let ppid = 1;
   try {
     cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   } catch {
-    return; // not Linux, or not ours to read: leave it alone
+    return undefined; // not Linux, or not ours to read: leave it alone
   }
-  if (!cmdline.includes('neo4j-local.jar')) return;
+  if (!cmdline.includes('neo4j-local.jar')) return undefined;
+  // A server's engine watches its parent (--exit-with-stdin); one started by hand does not and
+  // is stale whoever started it.
+  const watched = cmdline.split('\0').includes('--exit-with-stdin');
+  return { pid, parentAlive: watched && ppid > 1 && ppid !== process.pid && processAlive(ppid) };
+}
+
+/**
+ * The local engine of a running server (`npm start`) on this data directory, if there is one:
+ * commands such as `npm run ingest` then write into it instead of failing on the busy port or
+ * stopping the server's database. Undefined when none runs or its server is gone.
+ */
+export async function runningServerEngine(opts: { port: number; dataDir: string }): Promise<{ uri: string; pid: number } | undefined> {
+  const e = engineOn(path.resolve(opts.dataDir));
+  if (!e || !e.parentAlive || !(await portInUse(opts.port))) return undefined;
+  return { uri: `bolt://127.0.0.1:${opts.port}`, pid: e.pid };
+}
+
+async function stopStale(dataDir: string): Promise<void> {
+  const e = engineOn(dataDir);
+  // An engine whose server still runs is not stale: that server is using it.
+  if (!e || e.parentAlive) return;
+  const { pid } = e;
   logger.warn({ pid, dataDir }, 'a local Neo4j left running on this data directory by an earlier run: stopping it');
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + STOP_TIMEOUT_MS;

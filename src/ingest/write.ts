@@ -189,8 +189,14 @@ export interface BatchResult {
   totals: Counters;
 }
 
+/**
+ * What makes a re-ingest "unchanged": the same text, metadata and facts. The file name it was
+ * read from (`source`) is left out: the same article under another name changes nothing, and
+ * keeps the name it was first ingested under.
+ */
 function factsHashOf(gw: GraphWrite): string {
-  return createHash('sha256').update(JSON.stringify([gw.article.props, gw.nodes, gw.rels, gw.reports])).digest('hex');
+  const { source: _source, ...props } = gw.article.props as Record<string, unknown>;
+  return createHash('sha256').update(JSON.stringify([props, gw.nodes, gw.rels, gw.reports])).digest('hex');
 }
 
 /**
