@@ -100,6 +100,21 @@ test('a MENTORS edge shows the mentorship and its quote', { timeout: 60_000 }, a
   await page.waitForSelector('#panel .evidence');
   assert.match((await page.textContent('#panel'))!, /帮带/);
   assert.match((await page.textContent('#panel .evidence'))!, /結對幫帶年輕鎮村干部93名/);
+  // Names and titles, not ids: the quote's article by its title, the initiative by its name.
+  const panel = (await page.textContent('#panel'))!;
+  assert.doesNotMatch(panel, /articleIds|initiative:\d|article:[0-9a-f]{16}|原文/);
+  const title = await page.textContent('#panel .evidence .article-link');
+  assert.ok(title && title !== '文章', `the article's title: ${title}`);
+  await page.close();
+});
+
+test('a view in the URL: /explore?focus=… draws that neighbourhood, and choosing a node puts it there', { timeout: 60_000 }, async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+  await page.goto(`${base}/explore?focus=place:420921`);
+  await page.waitForFunction(() => (window as any).cy?.nodes('.focus').length === 1 && (window as any).cy.nodes().length > 5);
+  assert.equal(await page.evaluate(() => (window as any).cy.nodes('.focus')[0].id()), 'place:420921');
+  await searchAndOpen(page, '羊角塘', 'place:431181110');
+  assert.equal(new URL(page.url()).searchParams.get('focus'), 'place:431181110');
   await page.close();
 });
 

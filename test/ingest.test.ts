@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,6 +109,18 @@ describe('seeds go through the same pipeline', () => {
   });
 });
 
+/** The CLI in a child process, without blocking this one (its database monitor keeps running). */
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr }));
+  });
+}
+
 describe('npm run ingest', () => {
   test('ingests a directory with progress and a summary, then finds it unchanged', { timeout: 120_000 }, () => {
     const run = () =>
@@ -125,19 +137,15 @@ describe('npm run ingest', () => {
   });
 
   test('the same text under another file name is unchanged; list and remove', { timeout: 120_000 }, async () => {
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-        encoding: 'utf8',
-        env: { ...process.env, NEO4J_URI: testUri(), NEO4J_PASSWORD: '', LOG_LEVEL: 'warn' },
-      });
+    const cli = (...args: string[]) => runCli(args, { NEO4J_URI: testUri(), NEO4J_PASSWORD: '' });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cadre-cli-'));
     try {
       copyFileSync('test/fixtures/articles/103_yudu.txt', path.join(dir, 'renamed.txt'));
-      const again = cli('ingest', '--json', dir);
+      const again = await cli('ingest', '--json', dir);
       assert.equal(again.status, 0, again.stderr);
       const summary = JSON.parse(again.stdout);
       assert.deepEqual([summary.created, summary.updated, summary.unchanged, summary.nodesCreated], [0, 0, 1, 0], again.stdout);
-      const listed = cli('list', '--json');
+      const listed = await cli('list', '--json');
       assert.equal(listed.status, 0, listed.stderr);
       const rows = listed.stdout.trim().split('\n').map((l) => JSON.parse(l));
       const { prepareArticle } = await import('../src/ingest/pipeline.js');
@@ -145,13 +153,13 @@ describe('npm run ingest', () => {
       const yudu = rows.find((r) => r.id === id);
       assert.ok(yudu?.title, JSON.stringify(rows));
       assert.notEqual(yudu.source, 'renamed.txt', 'it keeps the name it was first ingested under');
-      const rm = cli('remove', yudu.id);
+      const rm = await cli('remove', yudu.id);
       assert.equal(rm.status, 0, rm.stderr);
       assert.match(rm.stdout, new RegExp(`removed ${yudu.id}`));
-      const rm2 = cli('remove', yudu.id);
+      const rm2 = await cli('remove', yudu.id);
       assert.equal(rm2.status, 1);
       assert.match(rm2.stdout, /not found/);
-      const bad = cli('remove', 'nope');
+      const bad = await cli('remove', 'nope');
       assert.equal(bad.status, 2);
       assert.match(bad.stderr, /not an article id/);
     } finally {
@@ -159,24 +167,24 @@ describe('npm run ingest', () => {
     }
   });
 
-  test('--help for every command; extract takes directories (JSON Lines, or one file each with --out)', { timeout: 120_000 }, () => {
-    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  test('--help for every command; extract takes directories (JSON Lines, or one file each with --out)', { timeout: 120_000 }, async () => {
+    const cli = (...args: string[]) => runCli(args);
     for (const cmd of ['ingest', 'extract', 'list', 'remove', 'gen', 'seed']) {
-      const h = cli(cmd, '--help');
+      const h = await cli(cmd, '--help');
       assert.equal(h.status, 0, h.stderr);
       assert.match(h.stdout, new RegExp(`^${cmd}`));
     }
-    const unknown = cli('ingest', '--nope');
+    const unknown = await cli('ingest', '--nope');
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /Unknown option '--nope'[\s\S]*usage:/);
-    const lines = cli('extract', 'test/fixtures/articles');
+    const lines = await cli('extract', 'test/fixtures/articles');
     assert.equal(lines.status, 0, lines.stderr);
     const docs = lines.stdout.trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(docs.length, 3);
     assert.ok(docs.every((d) => d.source && d.article && Array.isArray(d.mentorships)));
     const out = mkdtempSync(path.join(os.tmpdir(), 'cadre-extract-'));
     try {
-      assert.equal(cli('extract', '--out', out, 'test/fixtures/articles').status, 0);
+      assert.equal((await cli('extract', '--out', out, 'test/fixtures/articles')).status, 0);
       assert.deepEqual(readdirSync(out).sort(), ['101_yilong.json', '102_dabu.json', '103_yudu.json'].sort());
     } finally {
       rmSync(out, { recursive: true, force: true });

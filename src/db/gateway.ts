@@ -129,7 +129,21 @@ async function probeOnce(driver: Driver, database: string): Promise<boolean> {
     .executeQuery('RETURN 1', {}, { database, routing: routing.READ, transactionConfig: { timeout: LIMITS.probeTimeoutMs } })
     .then(() => true, () => false);
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), LIMITS.probeTimeoutMs)));
+  const started = Date.now();
+  let extended = false;
+  const timeout = new Promise<boolean>((r) => {
+    const fire = () => {
+      // A timer that fires late means this process was stalled (a blocking call, a long GC),
+      // not that Neo4j was silent: the answer may be waiting in the socket. One more period.
+      if (!extended && Date.now() - started > LIMITS.probeTimeoutMs * 1.5) {
+        extended = true;
+        timer = setTimeout(fire, LIMITS.probeTimeoutMs);
+        return;
+      }
+      r(false);
+    };
+    timer = setTimeout(fire, LIMITS.probeTimeoutMs);
+  });
   try {
     return await Promise.race([query, timeout]);
   } finally {

@@ -101,7 +101,15 @@
 
   var GRAPH_Q = 'query($f: [ID!]!) { graph(focus: $f, depth: 1, limit: 60) { truncated nodes { id: entityId type label properties } edges { id source: sourceEntityId target: targetEntityId type properties } } }';
 
+  // The view in the URL (?focus=<id>), so that it can be shared and reloaded.
+  function remember(id) {
+    var u = new URL(location.href);
+    u.searchParams.set('focus', id);
+    history.replaceState(null, '', u);
+  }
+
   function show(id) {
+    remember(id);
     status('加载中…');
     cy.elements().remove();
     return gql(GRAPH_Q, { f: [id] }).then(function (d) {
@@ -147,18 +155,39 @@
     $('panel').innerHTML = '<h2><span class="badge" style="background:' + t.color + '">' + esc(t.name || d.type) + '</span>' + esc(d.label) + '</h2>' +
       propsTable(d.props) + '<h3>证据</h3><div id="evidence">加载中…</div>';
     if (d.type === 'Article') { openArticle(id); return; }
+    // The panel may show something else by the time the answer comes (another click).
     gql(EVIDENCE_Q, { id: id }).then(function (r) {
-      $('evidence').innerHTML = evidenceHtml((r.node && r.node.evidence) || []);
-    }).catch(function (e) { $('evidence').textContent = e.message; });
+      var el = $('evidence');
+      if (el) el.innerHTML = evidenceHtml((r.node && r.node.evidence) || []);
+    }).catch(function (e) { var el = $('evidence'); if (el) el.textContent = e.message; });
   }
+
+  // Ids and the evidence lists are shown as names and quotes, not as raw properties.
+  var EDGE_HIDDEN = { quotes: 1, articleIds: 1, offsets: 1, claims: 1, source: 1 };
+  var TITLES_Q = 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Article { title } ... on Initiative { name } ... on Place { name } } }';
 
   function selectEdge(e) {
     var d = e.data();
     var p = d.props || {};
     var src = cy.getElementById(d.source).data('label');
     var tgt = cy.getElementById(d.target).data('label');
-    var quotes = (p.quotes || []).map(function (q, i) { return { quote: q, article: { id: (p.articleIds || [])[i], title: '原文' } }; }).filter(function (x) { return x.article.id; });
-    $('panel').innerHTML = '<h2>' + esc(src) + ' → ' + esc(tgt) + '</h2><p>' + esc(EDGE_NAMES[d.type] || d.type) + '</p>' + propsTable(p) + '<h3>证据</h3>' + evidenceHtml(quotes);
+    var shown = {};
+    Object.keys(p).forEach(function (k) { if (!EDGE_HIDDEN[k]) shown[k] = p[k]; });
+    var ids = (p.articleIds || []).slice(0, 50);
+    if (typeof p.initiative === 'string' && p.initiative.indexOf('initiative:') === 0) ids.push(p.initiative);
+    $('panel').innerHTML = '<h2>' + esc(src) + ' → ' + esc(tgt) + '</h2><p>' + esc(EDGE_NAMES[d.type] || d.type) + '</p><div id="edge-props">' + propsTable(shown) + '</div><h3>证据</h3><div id="evidence">加载中…</div>';
+    var named = ids.length ? gql(TITLES_Q, { ids: ids }) : Promise.resolve({ nodes: [] });
+    named.then(function (r) {
+      var name = {};
+      (r.nodes || []).forEach(function (n) { if (n) name[n.id] = n.title || n.name; });
+      if (!$('edge-props')) return; // the panel shows something else by now
+      if (shown.initiative && name[shown.initiative]) { shown.initiative = name[shown.initiative]; $('edge-props').innerHTML = propsTable(shown); }
+      var quotes = (p.quotes || []).map(function (q, i) {
+        var id = (p.articleIds || [])[i];
+        return { quote: q, article: { id: id, title: name[id] || '文章' } };
+      }).filter(function (x) { return x.article.id; });
+      $('evidence').innerHTML = evidenceHtml(quotes);
+    }).catch(function (err) { var el = $('evidence'); if (el) el.textContent = err.message; });
   }
 
   function openArticle(id, quote) {
@@ -180,6 +209,9 @@
     if (b) openArticle(b.getAttribute('data-article'), b.getAttribute('data-quote'));
   });
   cy.on('tap', 'node', function (ev) { expand(ev.target.id()); });
+  // Labels are cut at a few characters; the whole name shows on hover.
+  cy.on('mouseover', 'node', function (ev) { cy.container().title = ev.target.data('label'); });
+  cy.on('mouseout', 'node', function () { cy.container().title = ''; });
   cy.on('tap', 'edge', function (ev) { selectEdge(ev.target); });
 
   var LIST_Q = 'query($f: ListFilter) { places(filter: $f, first: 10) { nodes { id name } } initiatives(filter: $f, first: 10) { nodes { id name } } people(filter: $f, first: 10) { nodes { id name } } cohorts(filter: $f, first: 10) { nodes { id label } } }';
@@ -225,6 +257,10 @@
     var li = ev.target.closest('li[data-id]');
     if (li && ev.key === 'Enter') show(li.getAttribute('data-id'));
   });
+
+  // A shared view: /explore?focus=place:420921 draws that node's neighbourhood.
+  var focus = new URL(location.href).searchParams.get('focus');
+  if (focus) show(focus);
 
   $('legend').innerHTML = Object.keys(TYPES).map(function (k) {
     return '<li><span class="swatch" style="background:' + TYPES[k].color + '"></span>' + TYPES[k].name + '</li>';
