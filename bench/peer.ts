@@ -219,6 +219,12 @@ for (const [what, n] of Object.entries(failures)) console.log(`failed ${n}×: ${
 const geo = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 console.log(`| geometric mean | | | | ${geo(gm.peer).toFixed(2)} | ${geo(gm.floor).toFixed(2)} |`);
 
-await ours.close();
+// Both HTTP servers hold keep-alive connections from the load clients: close those too, or
+// the process never ends (and keeps its Neo4j running).
+ours.server.closeAllConnections();
+peerServer.closeAllConnections();
+await new Promise((r) => ours.server.close(r));
 await new Promise((r) => peerServer.close(r));
+await ours.close();
 await g.close();
+process.exit(0);

@@ -56,6 +56,16 @@ export type OrgKind = (typeof ORG_KINDS)[number];
  * shows but the text (Article.text fetches it by itself), so that a list of titles does not
  * read 5,000 article texts from the store.
  */
+/**
+ * The stored scalar properties the schema shows as fields of the same name: a neighbour row
+ * can be projected to those a query selects (plus id). Article.text is not among them (it has
+ * its own loader); a name outside this list never reaches Cypher.
+ */
+export const SHOWN_PROPERTIES = new Set([
+  'name', 'aliases', 'level', 'code', 'kind', 'summary', 'title', 'titleSource', 'roles', 'label', 'size', 'approx',
+  'value', 'unit', 'subject', 'strength', 'publisher', 'publishedAt', 'url', 'lang', 'credits',
+]);
+
 export const ARTICLE_ROW_PROPERTIES = ['id', 'title', 'titleSource', 'publisher', 'publishedAt', 'url', 'lang', 'credits'] as const;
 
 /** Provenance of place hierarchy facts that come from the division dataset, not from an article. */

@@ -111,6 +111,13 @@ test('a nested list in the order a client asks', async () => {
   assert.match(cypher, /ORDER BY m\.name DESC, m\.id DESC LIMIT/);
 });
 
+test('a neighbour row holds the stored properties the query selects, nothing else reaches Cypher', () => {
+  const { cypher } = combineParts([neighbourPart(NEIGHBOURS.articlePlaces, ['article:1'], false, undefined, ['name', 'parent', 'text', 'x}) RETURN 1 //', '__typename'])]);
+  snap('neighbours.articlePlaces.selected', cypher);
+  assert.match(cypher, /props: m \{\.id, \.name\}/);
+  assert.doesNotMatch(cypher, /RETURN 1 \/\/|\.text|\.parent|__typename/);
+});
+
 test('parts of one level are one statement with their own parameters', () => {
   const a = neighbourPart(NEIGHBOURS.placeParent, ['place:1', 'place:2']);
   const b = neighbourPart(NEIGHBOURS.placeChildren, ['place:1']);

@@ -95,15 +95,15 @@ class Health {
   }
 
   /**
-   * A probe's result. Down after two failures in a row, so that one slow answer on a busy
-   * machine does not fail every request; up again after one success. A probe that fails while
+   * A probe's result. Down after three failures in a row (~4.5 s), so that slow answers on a busy
+   * machine do not fail every request; up again after one success. A probe that fails while
    * other statements still complete (a saturated pool or engine: the probe waited its turn) is
    * no failure: a stopped or dead Neo4j completes nothing.
    */
   record(ok: boolean): void {
     const busy = !ok && Date.now() - this.lastAnswer < ANSWERED_WINDOW_MS;
     this.failures = ok || busy ? 0 : this.failures + 1;
-    this.setUp(ok || busy || this.failures < 2);
+    this.setUp(ok || busy || this.failures < 3);
   }
 
   private setUp(up: boolean): void {

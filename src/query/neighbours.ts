@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
-import { ARTICLE_ROW_PROPERTIES, type NodeLabel } from '../model.js';
+import { ARTICLE_ROW_PROPERTIES, SHOWN_PROPERTIES, type NodeLabel } from '../model.js';
 import { LevelReader, type ReadPart } from './level.js';
 import type { OrderBy } from './order.js';
 import type { GNodeRow } from './list.js';
@@ -102,7 +102,9 @@ export function rowProjection(v: string): string {
  * Relationship properties (quotes, offsets, roles) are read only for the fields that show them
  * (`withRel`): `articles { title }` of a county mentioned by 5,000 articles reads no quote.
  */
-export function neighbourPart(spec: Spec, ids: readonly string[], withRel = false, order?: NeighbourOrder): ReadPart {
+export function neighbourPart(spec: Spec, ids: readonly string[], withRel = false, order?: NeighbourOrder, fields?: readonly string[]): ReadPart {
+  // The properties the query selects (model.ts SHOWN_PROPERTIES), else the whole row.
+  const props = fields ? `m {${['id', ...fields.filter((f) => SHOWN_PROPERTIES.has(f) && f !== 'id')].map((f) => `.${f}`).join(', ')}}` : rowProjection('m');
   // A client's orderBy (a field of ORDER_FIELDS, a direction): ties broken by id the same way.
   const by = order ? `${order.key('m')} ${order.direction}, m.id ${order.direction}` : (spec.order ?? 'm.id');
   return {
@@ -115,7 +117,7 @@ CALL {
   WITH id, m, r ORDER BY ${by} LIMIT $${p('limit')}
   RETURN m, r
 }
-WITH id, collect({props: ${rowProjection('m')}, label: head(labels(m))${withRel ? ', rel: r {.*, claims: null}' : ''}}) AS items`,
+WITH id, collect({props: ${props}, label: head(labels(m))${withRel ? ', rel: r {.*, claims: null}' : ''}}) AS items`,
     items: 'items',
     params: { ids: [...ids], limit: neo4j.int(spec.limit ?? MAX_NEIGHBOURS) },
   };
@@ -151,16 +153,16 @@ export interface Loaders {
    * `withRel`: the rows carry the relationship's properties in `__rel` (evidence, roles).
    * `order`: the client's orderBy, else the field's own order.
    */
-  neighbours(name: NeighbourName, withRel?: boolean, order?: NeighbourOrder): DataLoader<string, Neighbour[]>;
-  mentionedBy(label: NodeLabel, withRel?: boolean, order?: NeighbourOrder): DataLoader<string, Neighbour[]>;
+  neighbours(name: NeighbourName, withRel?: boolean, order?: NeighbourOrder, fields?: readonly string[]): DataLoader<string, Neighbour[]>;
+  mentionedBy(label: NodeLabel, withRel?: boolean, order?: NeighbourOrder, fields?: readonly string[]): DataLoader<string, Neighbour[]>;
   byId: DataLoader<string, GNodeRow | null>;
   /** Article.text for articles that came as neighbours (without it). */
   articleText: DataLoader<string, string | null>;
 }
 
-function specLoader(reader: LevelReader, spec: Spec, withRel: boolean, order?: NeighbourOrder): DataLoader<string, Neighbour[]> {
+function specLoader(reader: LevelReader, spec: Spec, withRel: boolean, order?: NeighbourOrder, fields?: readonly string[]): DataLoader<string, Neighbour[]> {
   return new DataLoader(async (ids) => {
-    const rows = await reader.read(neighbourPart(spec, ids, withRel, order));
+    const rows = await reader.read(neighbourPart(spec, ids, withRel, order, fields));
     const byId = new Map<string, Neighbour[]>();
     for (const row of rows) {
       byId.set(
@@ -180,10 +182,10 @@ function specLoader(reader: LevelReader, spec: Spec, withRel: boolean, order?: N
 export function createLoaders(db: Db): Loaders {
   const reader = new LevelReader(db);
   const cache = new Map<string, DataLoader<string, Neighbour[]>>();
-  const get = (name: string, spec: Spec, withRel: boolean, order?: NeighbourOrder) => {
-    const key = `${name}|${withRel}|${order ? `${order.field}:${order.direction}` : ''}`;
+  const get = (name: string, spec: Spec, withRel: boolean, order?: NeighbourOrder, fields?: readonly string[]) => {
+    const key = `${name}|${withRel}|${order ? `${order.field}:${order.direction}` : ''}|${fields ? fields.join(',') : '*'}`;
     let l = cache.get(key);
-    if (!l) cache.set(key, (l = specLoader(reader, spec, withRel, order)));
+    if (!l) cache.set(key, (l = specLoader(reader, spec, withRel, order, fields)));
     return l;
   };
   const byId = new DataLoader<string, GNodeRow | null>(async (ids) => {
@@ -216,11 +218,11 @@ export function createLoaders(db: Db): Loaders {
   });
   return {
     articleText,
-    neighbours: (name, withRel = false, order) => get(name, NEIGHBOURS[name], withRel, order),
-    mentionedBy: (label, withRel = false, order) => {
+    neighbours: (name, withRel = false, order, fields) => get(name, NEIGHBOURS[name], withRel, order, fields),
+    mentionedBy: (label, withRel = false, order, fields) => {
       const spec = MENTIONED_BY[`mentions${label}`];
       if (!spec) throw new Error(`no mention loader for ${label}`);
-      return get(`mentions${label}`, spec, withRel, order);
+      return get(`mentions${label}`, spec, withRel, order, fields);
     },
     byId,
   };

@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
+import { selectedFields } from '../selection.js';
 import type { GNodeRow } from '../../query/list.js';
 import type { NeighbourName } from '../../query/neighbours.js';
 import { resolveOrder, type OrderBy, type OrderedList } from '../../query/order.js';
@@ -13,11 +15,14 @@ type Parent = GNodeRow;
 type OrderArgs = { orderBy?: Partial<OrderBy> | null };
 /** The client's orderBy of a nested list of `list` nodes, when it gave one. */
 const orderOf = (list: OrderedList, a: OrderArgs | undefined) => (a?.orderBy ? resolveOrder(list, a.orderBy) : undefined);
-const many = (name: NeighbourName, list?: OrderedList) => (p: Parent, a: OrderArgs, ctx: Context) =>
-  ctx.loaders.neighbours(name, false, list && orderOf(list, a)).load(p.id);
-const one = (name: NeighbourName) => async (p: Parent, _a: unknown, ctx: Context) =>
-  (await ctx.loaders.neighbours(name).load(p.id))[0] ?? null;
-const mentions = (p: Parent, a: OrderArgs, ctx: Context) => ctx.loaders.mentionedBy(p.__label, false, orderOf('Article', a)).load(p.id);
+// Rows carry only the stored properties the query selects (selection.ts): `articles { title }`
+// of 100 initiatives reads titles, not every article property.
+const many = (name: NeighbourName, list?: OrderedList) => (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) =>
+  ctx.loaders.neighbours(name, false, list && orderOf(list, a), selectedFields(info)).load(p.id);
+const one = (name: NeighbourName) => async (p: Parent, _a: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+  (await ctx.loaders.neighbours(name, false, undefined, selectedFields(info)).load(p.id))[0] ?? null;
+const mentions = (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) =>
+  ctx.loaders.mentionedBy(p.__label, false, orderOf('Article', a), selectedFields(info)).load(p.id);
 const evidence = async (p: Parent, _a: unknown, ctx: Context) => fromMentions(await ctx.loaders.mentionedBy(p.__label, true).load(p.id));
 const participations = (name: NeighbourName) => async (p: Parent, _a: unknown, ctx: Context) =>
   (await ctx.loaders.neighbours(name, true).load(p.id)).map((i) => ({ party: p, initiative: i, role: i.__rel.role ?? null }));
