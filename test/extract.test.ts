@@ -266,3 +266,15 @@ test('genre: a prefecture page — print/font chrome is no title, 全州 is no c
   const ps = pairs(d);
   for (const p of ['每名导师→2至3名年轻干部', '64名导师→128名年轻干部', '马学军→韩小龙']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
 });
+
+test('genre: a village report — 新任村 is no village, a name is not found again as its own tail (滚应辉 / 应辉)', () => {
+  const d = genre('village-report.txt');
+  const places = d.places.map((p) => p.name);
+  assert.ok(!places.includes('新任村'), places.join(' '));
+  for (const p of ['从江县', '丙妹镇', '岜沙村', '贯洞镇']) assert.ok(places.includes(p), p);
+  const people = d.people.map((p) => p.name);
+  assert.ok(people.includes('滚应辉') && !people.includes('应辉'), people.join(' '));
+  assert.ok(pairs(d).includes('潘明华→杨秀英'), pairs(d).join(' ; '));
+  assert.deepEqual(d.credits.map((c) => c.name).sort(), ['吴晓燕', '梁伟', '石磊'].sort());
+  assert.ok(d.figures.some((f) => f.value === 215 && f.unit === '对'));
+});

@@ -140,7 +140,12 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
   }
   // A name is one person wherever it occurs; a longer name (吴李焕) beats its prefix (吴李).
   const names = [...found.values()];
-  const kept = names.filter((p) => !names.some((q) => q !== p && q.name.length > p.name.length && q.name.startsWith(p.name)));
+  // …and a shorter name found only inside a longer one (应辉 in 滚应辉说) is that one's tail.
+  const inside = (p: PersonHit, q: PersonHit) =>
+    occurrences(text, p.name).every((at) => occurrences(text, q.name).some((b) => b <= at && at + p.name.length <= b + q.name.length));
+  const kept = names.filter(
+    (p) => !names.some((q) => q !== p && q.name.length > p.name.length && (q.name.startsWith(p.name) || (q.name.endsWith(p.name) && inside(p, q)))),
+  );
   for (const p of kept) p.place = placeNear(ctx, places, p.start, main);
   return kept.sort((a, b) => a.start - b.start);
 }
