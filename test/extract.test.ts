@@ -278,3 +278,14 @@ test('genre: a village report — 新任村 is no village, a name is not found a
   assert.deepEqual(d.credits.map((c) => c.name).sort(), ['吴晓燕', '梁伟', '石磊'].sort());
   assert.ok(d.figures.some((f) => f.value === 215 && f.unit === '对'));
 });
+
+test('genre: a city meeting — no name from 发言时, groups without the adverb after them, percentages written out', () => {
+  const d = genre('city-meeting.txt');
+  const people = d.people.map((p) => p.name);
+  assert.deepEqual(people.sort(), ['徐建平', '陈晓雯'].sort());
+  assert.ok(pairs(d).includes('12位市管领导干部→24名优选年轻干部'), pairs(d).join(' ; '));
+  assert.ok(pairs(d).includes('∅→陈晓雯'), 'a mentee representative whose mentor is not named');
+  assert.ok(d.figures.some((f) => f.value === 35 && f.unit === '%'), '百分之三十五');
+  assert.ok(d.figures.some((f) => f.value === 120 && f.approx), '一百二十余名');
+  assert.equal(d.article.publishedAt, '2024-03-05');
+});

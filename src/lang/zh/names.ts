@@ -59,6 +59,9 @@ export function nameBefore(text: string, end: number): string | undefined {
     const cand = text.slice(start, end);
     // 主任田杰说: the first character finishes a title (主任), so the name is the last two.
     if (len === 3 && titleWords().some((t) => text.slice(Math.max(0, start + 1 - t.length), start + 1) === t)) continue;
+    // 陈晓雯发言时表示: a two-character name starts a word (言 ends 发言, so 言时 is no name).
+    const rel = Math.min(4, end) - len;
+    if (len === 2 && rel > 0 && !cuts.has(rel)) continue;
     if (plausibleName(cand) && (len === 2 || !stops().has(cand[2]!))) {
       // 3 characters only when the character before is not part of a longer word.
       return cand;
