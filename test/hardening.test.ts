@@ -112,7 +112,8 @@ describe('cost model and response budget', () => {
     const { buildSchema } = await import('../src/graphql/schema.js');
     const field = (buildSchema() as any).getType('Place').getFields().children;
     const many = Array.from({ length: 500 }, (_, i) => ({ id: `place:${i}` }));
-    const out = await field.resolve({ id: 'place:1', __label: 'Place' }, {}, { loaders: { neighbours: () => ({ load: async () => many }) } }, {});
+    const info = { fieldNodes: [], fragments: {} };
+    const out = await field.resolve({ id: 'place:1', __label: 'Place' }, {}, { loaders: { neighbours: () => ({ load: async () => many }) } }, info);
     assert.equal(out.length, 200);
   });
 });
