@@ -289,3 +289,13 @@ test('genre: a city meeting — no name from 发言时, groups without the adver
   assert.ok(d.figures.some((f) => f.value === 120 && f.approx), '一百二十余名');
   assert.equal(d.article.publishedAt, '2024-03-05');
 });
+
+test('genre: an agency brief — the publisher from a 中新网 dateline, an editor in 【】 closing the page', () => {
+  const d = genre('agency-brief.txt');
+  assert.equal(d.article.publisher, '中新网');
+  assert.equal(d.article.publishedAt, '2024-03-08');
+  assert.equal(d.article.title, '黔西南州推行“导师制”培养年轻干部');
+  assert.deepEqual(d.credits.map((c) => `${c.name}:${c.role}`), ['杨茜:journalist', '李娜:editor']);
+  assert.ok(pairs(d).includes('1名科级领导干部→新录用公务员'), pairs(d).join(' ; '));
+  assert.ok(d.figures.some((f) => f.value === 1086 && f.unit === '名'));
+});

@@ -78,7 +78,7 @@ export function cleanArticle(raw: string): CleanedArticle {
       }
     }
     // A byline on a line of its own anywhere (记者 张伟 通讯员 李华 报道 closing the body).
-    if (bodyStarted && line.length < 60 && !/[。！？!?]/.test(simp) && /^[(（]?(特约|见习|本报|融媒体|全媒体)?(记者|通讯员|编辑|责编|责任编辑|作者|撰稿|文稿|审核|校对)/.test(simp)) {
+    if (bodyStarted && line.length < 60 && !/[。！？!?]/.test(simp) && /^[(（【[]?(特约|见习|本报|融媒体|全媒体)?(记者|通讯员|编辑|责编|责任编辑|作者|撰稿|文稿|审核|校对)/.test(simp)) {
       const cs = creditsIn(line);
       if (cs.length > 0) {
         addCredits(cs);

@@ -59,6 +59,11 @@ export function findPublisher(lines: string[]): string | undefined {
     const m = /(?:^|\s)(?:来源|消息来源|稿源)[:：]\s*([^\s\d:：|丨]{2,20}?)(?=\s|\d|作者|编辑|时间|$|[|丨])/.exec(l);
     if (m) return m[1];
   }
+  // A news agency's dateline: 中新网贵阳3月8日电, 新华社北京5月2日电 — the agency published it.
+  for (const l of lines.slice(0, 30)) {
+    const m = /^\s*([\u4e00-\u9fff]{2,6}?(?:网|社|报|台))[\u4e00-\u9fff]{2,8}?\d{1,2}月\d{1,2}日(?:电|讯)/u.exec(l);
+    if (m) return m[1];
+  }
   return undefined;
 }
 
