@@ -65,6 +65,11 @@ const DateRange = z
   .object({ from: z.string().nullish(), to: z.string().nullish() })
   .refine((r) => !r.from || !r.to || r.from <= r.to, { message: '"from" must not be after "to"' });
 
+/** The Date scalar hands a Date (UTC midnight); the store keeps dates as YYYY-MM-DD strings. */
+export function isoDay<T extends string | null | undefined>(d: Date | T): string | T {
+  return d instanceof Date ? d.toISOString().slice(0, 10) : d;
+}
+
 export const ListFilter = z
   .object({ place: FilterText.nullish(), initiative: FilterText.nullish(), text: FilterText.nullish(), kind: z.string().nullish(), published: DateRange.nullish() })
   .nullish();

@@ -129,3 +129,14 @@ test('parts of one level are one statement with their own parameters', () => {
   assert.match(cypher, /RETURN 0 AS q, id, items[\s\S]*RETURN 1 AS q, id, items/);
   assert.doesNotMatch(cypher, /\$ids\b|\$limit\b/, 'no part reads another part’s parameters');
 });
+
+test('the schema offers exactly the orders the query layer has (ORDER_FIELDS)', async () => {
+  const { ORDER_FIELDS } = await import('../src/query/order.js');
+  const { buildSchema } = await import('../src/graphql/schema.js');
+  const schema = buildSchema();
+  for (const [list, fields] of Object.entries(ORDER_FIELDS)) {
+    const e = schema.getType(`${list}OrderField`) as import('graphql').GraphQLEnumType | undefined;
+    assert.ok(e, `${list}OrderField is in the schema`);
+    assert.deepEqual(e.getValues().map((v) => v.name).sort(), Object.keys(fields).sort(), list);
+  }
+});

@@ -147,16 +147,11 @@ const TEXT: Record<NodeLabel, string> = {
  * range reports it; anything else when an article in the range mentions it.
  */
 const IN_RANGE = (a: string) => `${a}.publishedAt IS NOT NULL AND ($from IS NULL OR ${a}.publishedAt >= $from) AND ($to IS NULL OR ${a}.publishedAt <= $to)`;
-const PUBLISHED: Record<NodeLabel, string> = {
-  Place: `EXISTS { (a:Article)-[:MENTIONS]->(n) WHERE ${IN_RANGE('a')} }`,
-  Initiative: `EXISTS { (a:Article)-[:MENTIONS]->(n) WHERE ${IN_RANGE('a')} }`,
-  Person: `EXISTS { (a:Article)-[:MENTIONS]->(n) WHERE ${IN_RANGE('a')} }`,
-  Cohort: `EXISTS { (a:Article)-[:MENTIONS]->(n) WHERE ${IN_RANGE('a')} }`,
-  Organization: `EXISTS { (a:Article)-[:MENTIONS]->(n) WHERE ${IN_RANGE('a')} }`,
-  Mentorship: `EXISTS { (a:Article)-[:REPORTS]->(n) WHERE ${IN_RANGE('a')} }`,
-  Figure: `EXISTS { (a:Article)-[:REPORTS]->(n) WHERE ${IN_RANGE('a')} }`,
-  Article: `(${IN_RANGE('n')})`,
-};
+function published(label: NodeLabel): string {
+  if (label === 'Article') return `(${IN_RANGE('n')})`;
+  const rel = label === 'Mentorship' || label === 'Figure' ? 'REPORTS' : 'MENTIONS';
+  return `EXISTS { (a:Article)-[:${rel}]->(n) WHERE ${IN_RANGE('a')} }`;
+}
 
 /** The WHERE clause for a label given which filters are set (the values are parameters). */
 function whereClause(label: NodeLabel, f: Omit<ListFilter, 'place'>): string {
@@ -164,6 +159,6 @@ function whereClause(label: NodeLabel, f: Omit<ListFilter, 'place'>): string {
   if (f.initiative) parts.push(INITIATIVE[label]);
   if (f.kind) parts.push(KIND[label]);
   if (f.text) parts.push(TEXT[label]);
-  if (f.published && (f.published.from || f.published.to)) parts.push(PUBLISHED[label]);
+  if (f.published && (f.published.from || f.published.to)) parts.push(published(label));
   return parts.length ? `WHERE ${parts.join('\n  AND ')}` : '';
 }

@@ -75,7 +75,12 @@ export function listCypher(label: NodeLabel, args: ListArgs, backward = false): 
   return { page: pageCypher(body, o.key('n'), o.direction === 'DESC', backward), count: countCypher(body) };
 }
 
-async function run(db: Db, list: string, q: { page: string; count: string }, p: ReturnType<typeof params>, w: Window): Promise<Connection<GNodeRow>> {
+/** A page of `list` (its cursor name): window from the arguments, places resolved, then the read. */
+async function run(db: Db, list: string, args: ListArgs, cypher: (backward: boolean) => { page: string; count: string }): Promise<Connection<GNodeRow>> {
+  const w = pageWindow(args, list);
+  const placeIds = args.filter?.place ? await resolvePlaces(db, args.filter.place) : null;
+  const q = cypher(w.backward);
+  const p = params(args.filter ?? {}, args, w, placeIds);
   const rows = await db.read(q.page, p);
   let total: Promise<number> | undefined;
   return toConnection(
@@ -88,10 +93,7 @@ async function run(db: Db, list: string, q: { page: string; count: string }, p: 
 }
 
 export async function listNodes(db: Db, label: NodeLabel, args: ListArgs): Promise<Connection<GNodeRow>> {
-  const list = cursorList(label, resolveOrder(label, args.orderBy, args.sort));
-  const w = pageWindow(args, list);
-  const placeIds = args.filter?.place ? await resolvePlaces(db, args.filter.place) : null;
-  return run(db, list, listCypher(label, args, w.backward), params(args.filter ?? {}, args, w, placeIds), w);
+  return run(db, cursorList(label, resolveOrder(label, args.orderBy, args.sort)), args, (backward) => listCypher(label, args, backward));
 }
 
 /** Mentors or mentees: people and cohorts on one side of the mentorships matching the filter. */
@@ -106,8 +108,5 @@ WITH DISTINCT n WHERE n:Person OR n:Cohort`;
 }
 
 export async function listParties(db: Db, side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs): Promise<Connection<GNodeRow>> {
-  const list = cursorList(side === 'MENTOR_IN' ? 'mentors' : 'mentees', resolveOrder('Party', args.orderBy));
-  const w = pageWindow(args, list);
-  const placeIds = args.filter?.place ? await resolvePlaces(db, args.filter.place) : null;
-  return run(db, list, partiesCypher(side, args, w.backward), params(args.filter ?? {}, args, w, placeIds), w);
+  return run(db, cursorList(side === 'MENTOR_IN' ? 'mentors' : 'mentees', resolveOrder('Party', args.orderBy)), args, (backward) => partiesCypher(side, args, backward));
 }

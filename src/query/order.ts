@@ -4,7 +4,7 @@ import type { Direction } from './page.js';
 /**
  * The orders each list offers (`orderBy: {field, direction}`), as Cypher expressions over a
  * variable (`n` in top-level lists, `m` in neighbour lists).
- * The schema's `<Type>OrderField` enums list the same names (test/schema.test.ts checks it).
+ * The schema's `<Type>OrderField` enums list the same names (test/cypher.test.ts checks it).
  * Keys are strings compared as strings: a missing value sorts as ''.
  */
 const prop = (k: string) => (v: string) => `${v}.${k}`;

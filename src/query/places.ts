@@ -3,7 +3,7 @@ import type { Db } from '../db/gateway.js';
 import { BadInputError } from '../errors.js';
 import { wordList } from '../lang/zh/lexicon.js';
 import { t2s } from '../lang/zh/script.js';
-import { escapeLucene } from './search.js';
+import { phrase } from './filters.js';
 
 /**
  * What a user means by a place: an id (place:420921), a name as the graph writes it (孝昌县),
@@ -30,13 +30,13 @@ CALL {
 }
 RETURN DISTINCT p.id AS id`;
 
-const phrases = (forms: string[]) => forms.map((f) => `"${f.replace(/["\\]/g, '\\$&')}"`).join(' OR ');
+const phrases = (forms: string[]) => forms.map(phrase).join(' OR ');
 
 /** Any of the text's character pairs (the index holds CJK bigrams): names that share a part. */
 function nearQuery(raw: string): string {
   const s = t2s(raw.trim());
   const pairs = [...s].length < 2 ? [s] : [...s].slice(0, -1).map((c, i) => c + [...s][i + 1]);
-  return pairs.map((p) => `"${escapeLucene(p)}"`).join(' OR ');
+  return pairs.map(phrase).join(' OR ');
 }
 
 /** The ids of the places `raw` names (BadInputError with suggestions when there are none). */

@@ -4,16 +4,14 @@ import { prepareArticle, type ArticleInput } from '../../ingest/pipeline.js';
 import { removeArticle, writeArticle } from '../../ingest/write.js';
 import { audit } from '../../logger.js';
 import { requireApiKey } from '../auth.js';
-import { ArticleId, check } from '../../validation.js';
+import { ArticleId, check, isoDay } from '../../validation.js';
 import type { Context } from '../context.js';
 
 export const mutationResolvers = {
   Mutation: {
     ingestArticle: async (_: unknown, args: { input: Omit<ArticleInput, 'publishedAt'> & { publishedAt?: Date | string | null } }, ctx: Context) => {
       await requireApiKey(ctx, 'ingestArticle');
-      // The Date scalar hands a Date (UTC midnight); the pipeline keeps dates as YYYY-MM-DD.
-      const d = args.input.publishedAt;
-      const input: ArticleInput = { ...args.input, publishedAt: d instanceof Date ? d.toISOString().slice(0, 10) : d };
+      const input: ArticleInput = { ...args.input, publishedAt: isoDay(args.input.publishedAt) };
       const what = { who: ctx.client, operation: 'ingestArticle', url: input.url ?? undefined, title: input.title?.slice(0, 80) ?? undefined };
       try {
         // Parsing and extraction run in the worker (time- and memory-limited); the write here.

@@ -5,15 +5,13 @@ import { pageSize } from '../../query/page.js';
 import { regions, type RegionArgs } from '../../query/regions.js';
 import { search } from '../../query/search.js';
 import { stats } from '../../query/stats.js';
-import { check, FilterText, ListFilter, NodeId, SearchArgs } from '../../validation.js';
+import { check, FilterText, isoDay, ListFilter, NodeId, SearchArgs } from '../../validation.js';
 import type { Context } from '../context.js';
 
 /** Root query fields: argument checks (validation.ts), then one call into the query layer. */
 function checkFilter(args: ListArgs): ListArgs {
   const f = args.filter as (ListArgs['filter'] & { published?: { from?: Date | string | null; to?: Date | string | null } | null }) | undefined;
-  // The Date scalar hands Dates (UTC midnight); the store keeps YYYY-MM-DD strings.
-  const day = (d: Date | string | null | undefined) => (d instanceof Date ? d.toISOString().slice(0, 10) : (d ?? null));
-  const published = f?.published ? { from: day(f.published.from), to: day(f.published.to) } : null;
+  const published = f?.published ? { from: isoDay(f.published.from) ?? null, to: isoDay(f.published.to) ?? null } : null;
   const filter = f ? { ...f, published } : f;
   check(z.object({ filter: ListFilter }), { filter });
   return { ...args, filter };

@@ -85,12 +85,8 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
   // 百分之三十五, 百分之九十五点五: a percentage written out (35% is a unit above).
   for (const m of text.matchAll(new RegExp(`百分之(${CN_NUM}{1,5}(?:点[零一二三四五六七八九]{1,3})?|\\d+(?:\\.\\d+)?)`, 'gu'))) {
     const [whole, num] = m as unknown as string[];
-    const [int, frac] = num!.split('点');
-    const n = parseNumber(int!);
-    if (!n) continue;
-    const digits = (frac ?? '').split('').map((c) => '零一二三四五六七八九'.indexOf(c)).join('');
-    const value = frac ? Number(`${n.value}.${digits}`) : n.value;
-    if (value > 0 && value <= 100) push(m.index!, whole!.length, value, '%', n.approx, `${m.index}`);
+    const n = parseNumber(num!);
+    if (n && n.value <= 100) push(m.index!, whole!.length, n.value, '%', n.approx, `${m.index}`);
   }
   for (const m of text.matchAll(rate)) {
     const [whole, period, atLeast, , unit] = m as unknown as string[];

@@ -25,7 +25,8 @@ export function parseNumber(raw: string): ParsedNumber | undefined {
     if (!s) return undefined;
   }
   s = s.replace(/两/g, '二');
-  if (!/^[零一二三四五六七八九十百千万]+$/.test(s)) return undefined;
+  // 九十五点五: nzh reads a decimal point written 点 too.
+  if (!/^[零一二三四五六七八九十百千万]+(?:点[零一二三四五六七八九]+)?$/.test(s)) return undefined;
   const v = Number(Nzh.cn.decodeS(s));
   return Number.isFinite(v) && v > 0 ? { value: v, approx } : undefined;
 }
