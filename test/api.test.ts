@@ -235,6 +235,8 @@ describe('paging', () => {
     assert.ok(titles.length >= 2, titles.join());
     assert.deepEqual(titles, [...titles].sort().reverse());
     assert.equal(r.data.articles.nodes[0].asc[0].title, titles.at(-1));
+    const firstReported = await g.gql(`{ node(id: "place:420921") { ... on Place { initiatives(orderBy: {field: FIRST_REPORTED}) { nodes { name } } } } }`);
+    assert.equal(firstReported.errors[0].extensions.code, 'BAD_USER_INPUT', 'not silently ordered by name');
     const neg = await g.gql(`{ node(id: "place:420921") { ... on Place { children(first: -1) { name } } } }`);
     assert.match(neg.errors[0].message, /"first" of Place.children must be a whole number from 0 to 200/);
     const many = await g.gql(`{ nodes(ids: ["place:420921", "place:nope", "place:42"]) { id ... on Place { name } } }`);

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { BadInputError } from '../../errors.js';
 import type { Context } from '../context.js';
 import { selectedFields } from '../selection.js';
 import type { GNodeRow } from '../../query/list.js';
@@ -47,6 +48,8 @@ export const typeResolvers = {
       let list = await ctx.loaders.neighbours(spec).load(p.id);
       if (args.kind) list = list.filter((i) => i.kind === args.kind);
       const o = resolveOrder('Initiative', args.orderBy);
+      // This list is paged in memory from rows that carry no report dates.
+      if (o.field === 'FIRST_REPORTED') throw new BadInputError('Place.initiatives is ordered by NAME or ID; for FIRST_REPORTED use initiatives(filter: {place}, orderBy: …)');
       const key = o.field === 'ID' ? (i: Parent) => i.id : (i: Parent) => String(i.name ?? '');
       return pageList(`Place.initiatives:${o.field}:${o.direction}`, list, key, args, o.direction);
     },
