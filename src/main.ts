@@ -16,8 +16,8 @@ async function main() {
   });
   const base = `http://localhost:${config.PORT}`;
   logger.info(
-    { graphql: `${base}/graphql`, graphiql: config.GRAPHIQL ? `${base}/graphql` : 'off (GRAPHIQL=true to serve it)', explorer: `${base}/explore` },
-    `GraphQL at ${base}/graphql${config.GRAPHIQL ? ' (GraphiQL in a browser)' : ''}, the explorer at ${base}/explore`,
+    { graphql: `${base}/graphql`, graphiql: config.GRAPHIQL ? `${base}/graphql` : 'off (GRAPHIQL=true to serve it)', explorer: `${base}/explore`, overview: `${base}/overview` },
+    `GraphQL at ${base}/graphql${config.GRAPHIQL ? ' (GraphiQL in a browser)' : ''}, the overview at ${base}/overview, the explorer at ${base}/explore`,
   );
 
   let stopping = false;

@@ -11,6 +11,7 @@ import { clientAddress } from './http/client.js';
 import { useJsonOnly } from './http/csrf.js';
 import { EXPORT_PATH, useExports } from './http/exports.js';
 import { isExploreAsset, useExplore } from './http/explore.js';
+import { isOverviewAsset, useOverview } from './http/overview.js';
 import { isGraphiQLAsset, renderGraphiQL, useGraphiQLAssets } from './http/graphiql.js';
 import { AuthFailures, useRateLimit } from './http/rate-limit.js';
 import { useReady } from './http/ready.js';
@@ -35,7 +36,7 @@ export function createApp(deps: { db: Db; config: AppConfig }): App {
   const { db, config } = deps;
   const authFailures = new AuthFailures(config.AUTH_FAILURES_PER_MINUTE);
   const preparer = new ArticlePreparer(config.limits);
-  const known = (p: string) => p === GRAPHQL || p === '/health' || p === '/ready' || isExploreAsset(p) || isGraphiQLAsset(p) || EXPORT_PATH.test(p);
+  const known = (p: string) => p === GRAPHQL || p === '/health' || p === '/ready' || isExploreAsset(p) || isOverviewAsset(p) || isGraphiQLAsset(p) || EXPORT_PATH.test(p);
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: buildSchema() as never,
     context: ({ request, ...server }) =>
@@ -65,6 +66,7 @@ export function createApp(deps: { db: Db; config: AppConfig }): App {
       useReady(db),
       useRoot(known),
       useExplore(),
+      useOverview(),
       ...(config.GRAPHIQL ? [useGraphiQLAssets()] : []),
       useExports(db),
       useJsonOnly(GRAPHQL),

@@ -61,7 +61,7 @@ export const PathArgs = z.object({
 export { NodeTypes };
 
 export const FilterText = z.string().trim().min(1, 'must not be empty').max(100, 'has more than 100 characters');
-const DateRange = z
+export const DateRange = z
   .object({ from: z.string().nullish(), to: z.string().nullish() })
   .refine((r) => !r.from || !r.to || r.from <= r.to, { message: '"from" must not be after "to"' });
 

@@ -371,6 +371,33 @@ describe('answers by region and time', () => {
     assert.equal(bad.errors[0].extensions.code, 'BAD_USER_INPUT');
   });
 
+  test('timeline: dated articles per month with what they report; initiativeActivity: the initiatives with the most mentoring', async () => {
+    const t = await g.gql(`{ timeline { month articles mentorships figures } }`);
+    assert.equal(t.errors, undefined, JSON.stringify(t.errors));
+    const dated = (await g.gql(`{ articles(filter: {published: {from: "1900-01-01"}}) { totalCount } }`)).data.articles.totalCount;
+    assert.equal(t.data.timeline.reduce((n: number, m: any) => n + m.articles, 0), dated, 'every dated article in its month');
+    assert.ok(t.data.timeline.every((m: any) => /^\d{4}-\d{2}$/.test(m.month)));
+    const months = t.data.timeline.map((m: any) => m.month);
+    assert.deepEqual(months, [...months].sort(), 'oldest month first');
+    assert.deepEqual((await g.gql(`{ timeline(published: {to: "1900-01-01"}) { month } }`)).data.timeline, []);
+    const reversed = await g.gql(`{ timeline(published: {from: "2022-01-01", to: "2021-01-01"}) { month } }`);
+    assert.equal(reversed.errors[0].extensions.code, 'BAD_USER_INPUT');
+    assert.equal((await g.gql(`{ timeline(within: "火星") { month } }`)).errors[0].extensions.code, 'BAD_USER_INPUT');
+
+    const a = await g.gql(`{ initiativeActivity(first: 3) { initiative { id name } mentorships mentors mentees articles firstReported } }`);
+    assert.equal(a.errors, undefined, JSON.stringify(a.errors));
+    assert.equal(a.data.initiativeActivity.length, 3);
+    const top = a.data.initiativeActivity[0];
+    assert.equal(top.initiative.name, '雁雏共翔计划');
+    const listed = (await g.gql(`query($i: String) { mentorships(filter: {initiative: $i}) { totalCount } }`, { i: top.initiative.id })).data.mentorships.totalCount;
+    assert.equal(top.mentorships, listed, 'the same mentorships as the initiative filter finds');
+    const counts = a.data.initiativeActivity.map((x: any) => x.mentorships);
+    assert.deepEqual(counts, [...counts].sort((x: number, y: number) => y - x), 'most mentorships first');
+    const hunan = await g.gql(`{ initiativeActivity(within: "湖南", first: 100) { initiative { name } } }`);
+    assert.ok(!hunan.data.initiativeActivity.some((x: any) => x.initiative.name === '雁雏共翔计划'), 'within a region: only its initiatives');
+    assert.ok(hunan.data.initiativeActivity.some((x: any) => x.initiative.name === '导师帮带制'));
+  });
+
   test('published date ranges filter articles, and a reversed range is refused', async () => {
     const all = await g.gql(`{ articles(first: 100) { totalCount nodes { publishedAt } } }`);
     const open = await g.gql(`{ articles(filter: {published: {from: "1900-01-01"}}) { totalCount } }`);

@@ -104,6 +104,12 @@ test('regions: counts rolled up the hierarchy, in every order', async () => {
   assert.match(regionsCypher('NAME', 'DESC'), /LIMIT \$limit$/);
 });
 
+test('the overview aggregates: timeline and initiative activity', async () => {
+  const { TIMELINE_CYPHER, INITIATIVE_ACTIVITY_CYPHER } = await import('../src/query/overview.js');
+  snap('overview.timeline', TIMELINE_CYPHER);
+  snap('overview.initiativeActivity', INITIATIVE_ACTIVITY_CYPHER);
+});
+
 test('a nested list in the order a client asks', async () => {
   const { resolveOrder } = await import('../src/query/order.js');
   const { cypher } = combineParts([neighbourPart(NEIGHBOURS.articlePlaces, ['article:1'], false, resolveOrder('Place', { field: 'NAME', direction: 'DESC' }))]);

@@ -1,32 +1,18 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { openTestGraph, type TestGraph } from './helpers.js';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, onlyOurOrigin, openBrowserGraph, type BrowserGraph } from './browser.js';
 
-/** The explorer page in real headless Chromium (Debian's), against the seeded test graph. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = new URL('../test-artifacts/', import.meta.url).pathname;
-let g: TestGraph;
+/** The explorer page and GraphiQL in real headless Chromium (Debian's), against the seeded test graph. */
+let ctx: BrowserGraph;
 let browser: Browser;
 let base: string;
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  g = await openTestGraph();
-  await new Promise<void>((r) => g.app.server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(g.app.server.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ctx = await openBrowserGraph();
+  ({ browser, base } = ctx);
 });
-after(async () => {
-  await browser?.close();
-  g.app.server.close();
-  await g.close();
-});
+after(() => ctx?.close());
 
 const nodeCount = (page: Page) => page.evaluate(() => (window as any).cy.nodes().length as number);
 
@@ -157,16 +143,9 @@ test('the page loads only from our server (no CDN)', async () => {
 
 test('GraphiQL is served by this server, works with every other host blocked, and opens on the examples as tabs', { timeout: 120_000 }, async () => {
   const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-  const blocked: string[] = [];
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  // Offline, or behind a firewall that blocks CDNs: only our own origin answers.
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
+  const blocked = await onlyOurOrigin(page, base);
   const res = await page.goto(`${base}/graphql`);
   assert.equal(res?.status(), 200);
   assert.ok((await res!.text()).length < 20_000, 'the page loads its script, it does not inline 9 MB');

@@ -37,6 +37,14 @@ query GraphOfXiaochang {
   }
 }
 
+# Where and when: the provinces by mentorships, reports per month, the initiatives with the
+# most mentoring — what /overview draws
+query ActivityByRegion {
+  regions(level: province) { place { name } mentorships initiatives articles firstReported }
+  timeline { month articles mentorships }
+  initiativeActivity(first: 5) { initiative { name } mentorships mentees articles }
+}
+
 query Stats { stats { places initiatives people cohorts mentorships figures articles } }
 `;
 

@@ -10,7 +10,7 @@ export function useRoot(known: (pathname: string) => boolean): Plugin {
       if (known(url.pathname)) return;
       endResponse(
         jsonResponse(404, {
-          error: `no route ${url.pathname.slice(0, 100)}; GraphQL is at /graphql, the explorer at /explore, exports at /export/graph.{json,graphml,gexf}`,
+          error: `no route ${url.pathname.slice(0, 100)}; GraphQL is at /graphql, the overview at /overview, the explorer at /explore, exports at /export/graph.{json,graphml,gexf}`,
         }),
       );
     },

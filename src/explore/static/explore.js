@@ -14,13 +14,9 @@
   var EDGE_NAMES = { MENTORS: '帮带', PART_OF: '隶属', IN: '位于', RUN_BY: '主办', WORKS_FOR: '任职', BASED_IN: '所在', MEMBER_OF: '成员', PARTICIPATES_IN: '参与', ABOUT: '关于', LOCATED_IN: '位于', MENTIONS: '提及' };
 
   function $(id) { return document.getElementById(id); }
-  function esc(s) { return String(s == null ? '' : s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
+  var esc = window.cadrePage.esc;
 
-  function gql(query, variables) {
-    return fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: query, variables: variables || {} }) })
-      .then(function (r) { return r.json(); })
-      .then(function (r) { if (r.errors) throw new Error(r.errors[0].message); return r.data; });
-  }
+  var gql = window.cadrePage.gql;
   function status(msg) { $('status').textContent = msg || ''; }
 
   cytoscape.use(cytoscapeFcose);

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { NodeLabel } from '../../model.js';
 import { listNodes, listParties, type ListArgs } from '../../query/list.js';
 import { pageSize } from '../../query/page.js';
+import { initiativeActivity, timeline, type OverviewArgs } from '../../query/overview.js';
 import { regions, type RegionArgs } from '../../query/regions.js';
 import { search } from '../../query/search.js';
 import { stats } from '../../query/stats.js';
-import { check, FilterText, isoDay, ListFilter, NodeId, SearchArgs } from '../../validation.js';
+import { check, DateRange, FilterText, isoDay, ListFilter, NodeId, SearchArgs } from '../../validation.js';
 import type { Context } from '../context.js';
 
 /** Root query fields: argument checks (validation.ts), then one call into the query layer. */
@@ -41,6 +42,15 @@ export const queryResolvers = {
     regions: (_: unknown, args: RegionArgs, ctx: Context) => {
       check(z.object({ within: FilterText.nullish() }), { within: args.within });
       return regions(ctx.db, args, pageSize(args.first));
+    },
+    timeline: (_: unknown, args: OverviewArgs, ctx: Context) => {
+      const published = args.published ? { from: isoDay(args.published.from) ?? null, to: isoDay(args.published.to) ?? null } : null;
+      check(z.object({ within: FilterText.nullish(), published: DateRange.nullish() }), { within: args.within, published });
+      return timeline(ctx.db, { within: args.within, published });
+    },
+    initiativeActivity: (_: unknown, args: OverviewArgs, ctx: Context) => {
+      check(z.object({ within: FilterText.nullish() }), { within: args.within });
+      return initiativeActivity(ctx.db, args, pageSize(args.first));
     },
     stats: async (_: unknown, _a: unknown, ctx: Context) => ({ id: 'stats', ...(await stats(ctx.db)) }),
   },
