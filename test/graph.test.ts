@@ -129,6 +129,21 @@ describe('exports', () => {
     assert.ok(body.elements.nodes.every((n: any) => n.data.id && n.data.label && n.data.type));
   });
 
+  test('an export leaves out the nodes a view hides, and the edges that touch them', async () => {
+    const full = await (await http('/export/graph.json?focus=place:420921&depth=1')).json();
+    const hidden = full.elements.nodes.find((n: any) => n.data.label === '雁雏共翔计划').data;
+    const res = await http(`/export/graph.json?focus=place:420921&depth=1&hide=${encodeURIComponent(hidden.id)}`);
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.equal(body.elements.nodes.length, full.elements.nodes.length - 1);
+    assert.ok(!body.elements.nodes.some((n: any) => n.data.id === hidden.id));
+    assert.ok(!body.elements.edges.some((e: any) => e.data.source === hidden.id || e.data.target === hidden.id));
+    assert.ok(body.elements.edges.length < full.elements.edges.length);
+    const bad = await http('/export/graph.gexf?focus=place:420921&hide=nonsense');
+    assert.equal(bad.status, 400);
+    assert.match((await bad.json()).error, /hide/);
+  });
+
   test('bad export parameters get a 400 with the reason', async () => {
     const res = await http('/export/graph.gexf?focus=place:420921&depth=abc');
     assert.equal(res.status, 400);

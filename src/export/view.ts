@@ -44,6 +44,13 @@ function plain(props: Record<string, any>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v !== null && typeof v === 'object' && !Array.isArray(v) ? String(v) : v]));
 }
 
+/** A view without some of its nodes (hidden by the user) and the relationships that touch them. */
+export function without(raw: RawGraph, hide: Iterable<string>): RawGraph {
+  const gone = new Set(hide);
+  if (!gone.size) return raw;
+  return { ...raw, nodes: raw.nodes.filter((n) => !gone.has(n.id)), rels: raw.rels.filter((r) => !gone.has(r.source) && !gone.has(r.target)) };
+}
+
 export function present(raw: RawGraph): GraphView {
   // A mentorship whose mentor the text does not name stays a node (there is no edge to draw).
   const mentorless = new Set(raw.nodes.filter((n) => n.label === 'Mentorship').map((n) => n.id));

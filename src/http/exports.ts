@@ -3,16 +3,17 @@ import type { Plugin } from 'graphql-yoga';
 import type { Db } from '../db/gateway.js';
 import { AppError } from '../errors.js';
 import { FORMATS, render, type Format } from '../export/formats.js';
-import { present } from '../export/view.js';
+import { present, without } from '../export/view.js';
 import { NODE_LABELS } from '../model.js';
 import { DEFAULT_VIEW_TYPES, neighbourhood, wholeGraph } from '../query/graph.js';
-import { check, MAX_VIEW_LIMIT, NodeTypes, ViewArgs } from '../validation.js';
+import { check, MAX_VIEW_LIMIT, NodeId, NodeTypes, ViewArgs } from '../validation.js';
 import { logger } from '../logger.js';
 import { jsonResponse } from './json.js';
 
 /**
  * GET /export/graph.{json,graphml,gexf}: the whole graph, or with ?focus=<id>&depth=<n>
- * (focus may repeat) a neighbourhood; ?types=Place,Initiative limits node types.
+ * (focus may repeat) a neighbourhood; ?types=Place,Initiative limits node types; ?hide=<id>
+ * (may repeat) leaves nodes out — the explorer's "export this view".
  */
 export const EXPORT_PATH = /^\/export\/graph\.(json|graphml|gexf)$/;
 
@@ -33,9 +34,11 @@ async function exportResponse(db: Db, req: Request, url: URL): Promise<Response>
   const focus = url.searchParams.getAll('focus').flatMap((f) => f.split(',')).filter(Boolean);
   const depthRaw = url.searchParams.get('depth') ?? '1';
   const typesRaw = url.searchParams.get('types');
+  const hideRaw = url.searchParams.getAll('hide').flatMap((f) => f.split(',')).filter(Boolean);
   try {
     if (!/^\d+$/.test(depthRaw)) throw new AppError(`depth must be a whole number, got ${JSON.stringify(depthRaw.slice(0, 40))}`, 'BAD_USER_INPUT', 400);
     const types = typesRaw ? check(z.object({ types: NodeTypes }), { types: typesRaw.split(',') }).types : undefined;
+    const hide = check(z.object({ hide: z.array(NodeId).max(500, 'at most 500 hidden nodes') }), { hide: hideRaw }).hide;
     let raw;
     if (focus.length) {
       const v = check(ViewArgs, { focus, depth: Number(depthRaw), types, limit: MAX_VIEW_LIMIT });
@@ -43,7 +46,7 @@ async function exportResponse(db: Db, req: Request, url: URL): Promise<Response>
     } else {
       raw = await wholeGraph(db, types ?? [...NODE_LABELS]);
     }
-    const body = render(present(raw), format);
+    const body = render(present(without(raw, hide)), format);
     return new Response(req.method === 'HEAD' ? null : body, {
       status: 200,
       headers: {
