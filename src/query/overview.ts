@@ -2,7 +2,8 @@ import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import type { GNodeRow } from './list.js';
 import { rowProjection } from './neighbours.js';
-import { resolvePlaces } from './places.js';
+import { resolveWithin } from './places.js';
+import { PARTY_COUNTS } from './regions.js';
 
 /**
  * The aggregates of the overview page (and of any client that wants them): reports per
@@ -26,8 +27,11 @@ WHERE a.publishedAt IS NOT NULL
   AND ($from IS NULL OR a.publishedAt >= $from) AND ($to IS NULL OR a.publishedAt <= $to)
   AND ${IN_REGION('a', 'MENTIONS')}
 WITH a, substring(a.publishedAt, 0, 7) AS month
-CALL { WITH a OPTIONAL MATCH (a)-[:REPORTS]->(m:Mentorship) RETURN count(m) AS mentorships }
-CALL { WITH a OPTIONAL MATCH (a)-[:REPORTS]->(f:Figure) RETURN count(f) AS figures }
+CALL {
+  WITH a
+  OPTIONAL MATCH (a)-[:REPORTS]->(x)
+  RETURN count(CASE WHEN x:Mentorship THEN 1 END) AS mentorships, count(CASE WHEN x:Figure THEN 1 END) AS figures
+}
 WITH month, count(a) AS articles, sum(mentorships) AS mentorships, sum(figures) AS figures
 RETURN month, articles, mentorships, figures
 ORDER BY month DESC
@@ -43,8 +47,7 @@ CALL {
   WITH i
   OPTIONAL MATCH (i)<-[:PART_OF*0..3]-(:Initiative)<-[:UNDER]-(m:Mentorship)
   WITH collect(DISTINCT m) AS ms
-  CALL { WITH ms UNWIND ms AS m MATCH (p)-[:MENTOR_IN]->(m) RETURN count(DISTINCT p) AS mentors }
-  CALL { WITH ms UNWIND ms AS m MATCH (p)-[:MENTEE_IN]->(m) RETURN count(DISTINCT p) AS mentees }
+  ${PARTY_COUNTS}
   RETURN size(ms) AS mentorships, mentors, mentees
 }
 CALL {
@@ -62,13 +65,9 @@ export interface OverviewArgs {
   first?: number | null;
 }
 
-async function withinIds(db: Db, within: string | null | undefined): Promise<string[] | null> {
-  return within ? resolvePlaces(db, within, 'within') : null;
-}
-
 export async function timeline(db: Db, args: OverviewArgs) {
   const rows = await db.read(TIMELINE_CYPHER, {
-    withinIds: await withinIds(db, args.within),
+    withinIds: await resolveWithin(db, args.within),
     from: args.published?.from ?? null,
     to: args.published?.to ?? null,
     limit: neo4j.int(TIMELINE_MONTHS),
@@ -77,6 +76,6 @@ export async function timeline(db: Db, args: OverviewArgs) {
 }
 
 export async function initiativeActivity(db: Db, args: OverviewArgs, size: number) {
-  const rows = await db.read(INITIATIVE_ACTIVITY_CYPHER, { withinIds: await withinIds(db, args.within), limit: neo4j.int(size) });
+  const rows = await db.read(INITIATIVE_ACTIVITY_CYPHER, { withinIds: await resolveWithin(db, args.within), limit: neo4j.int(size) });
   return rows.map((r) => ({ ...r, initiative: { ...r.initiative, __label: 'Initiative' } as GNodeRow }));
 }

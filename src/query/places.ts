@@ -58,3 +58,8 @@ export async function resolvePlaces(db: Db, raw: string, what = 'place'): Promis
       (names.length ? `; did you mean ${names.map((n) => JSON.stringify(n)).join(', ')}?` : '; give a place id (place:420921) or a name such as 孝昌县 or 湖北'),
   );
 }
+
+/** The places a `within` argument names, or null (no restriction) when it is not given. */
+export async function resolveWithin(db: Db, within: string | null | undefined): Promise<string[] | null> {
+  return within ? resolvePlaces(db, within, 'within') : null;
+}

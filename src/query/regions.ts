@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import type { GNodeRow } from './list.js';
 import { rowProjection } from './neighbours.js';
-import { resolvePlaces } from './places.js';
+import { resolveWithin } from './places.js';
 
 /**
  * Mentoring activity rolled up the administrative hierarchy: for each place of a level (within
@@ -28,6 +28,10 @@ export interface RegionArgs {
   orderBy?: { field?: keyof typeof REGION_ORDER; direction?: 'ASC' | 'DESC' } | null;
 }
 
+/** Distinct mentors and mentees of the mentorships in the list `ms` (as `mentors`, `mentees`). */
+export const PARTY_COUNTS = `CALL { WITH ms UNWIND ms AS m MATCH (p)-[:MENTOR_IN]->(m) RETURN count(DISTINCT p) AS mentors }
+CALL { WITH ms UNWIND ms AS m MATCH (p)-[:MENTEE_IN]->(m) RETURN count(DISTINCT p) AS mentees }`;
+
 export function regionsCypher(field: keyof typeof REGION_ORDER, direction: 'ASC' | 'DESC'): string {
   return `MATCH (r:Place {level: $level})
 WHERE $withinIds IS NULL OR EXISTS { MATCH (r)-[:PART_OF*0..8]->(w:Place) WHERE w.id IN $withinIds }
@@ -46,8 +50,7 @@ CALL {
   RETURN collect(DISTINCT m) AS ms
 }
 CALL { WITH ds UNWIND ds AS d MATCH (d)<-[:IN]-(i:Initiative) RETURN count(DISTINCT i) AS initiatives }
-CALL { WITH ms UNWIND ms AS m MATCH (p)-[:MENTOR_IN]->(m) RETURN count(DISTINCT p) AS mentors }
-CALL { WITH ms UNWIND ms AS m MATCH (p)-[:MENTEE_IN]->(m) RETURN count(DISTINCT p) AS mentees }
+${PARTY_COUNTS}
 CALL {
   WITH ds UNWIND ds AS d MATCH (d)<-[:MENTIONS]-(a:Article)
   WITH DISTINCT a
@@ -63,7 +66,6 @@ LIMIT $limit`;
 export async function regions(db: Db, args: RegionArgs, size: number) {
   const field = args.orderBy?.field ?? 'MENTORSHIPS';
   const direction = args.orderBy?.direction ?? 'DESC';
-  const withinIds = args.within ? await resolvePlaces(db, args.within, 'within') : null;
-  const rows = await db.read(regionsCypher(field, direction), { level: args.level, withinIds, limit: neo4j.int(size) });
+  const rows = await db.read(regionsCypher(field, direction), { level: args.level, withinIds: await resolveWithin(db, args.within), limit: neo4j.int(size) });
   return rows.map((r) => ({ ...r, place: { ...r.place, __label: 'Place' } as GNodeRow }));
 }

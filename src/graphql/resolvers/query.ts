@@ -9,11 +9,15 @@ import { stats } from '../../query/stats.js';
 import { check, DateRange, FilterText, isoDay, ListFilter, NodeId, SearchArgs } from '../../validation.js';
 import type { Context } from '../context.js';
 
+type DateArg = Date | string | null | undefined;
+/** A DateRange argument as the store keeps dates (YYYY-MM-DD), or null. */
+const dayRange = (r: { from?: DateArg; to?: DateArg } | null | undefined) => (r ? { from: isoDay(r.from) ?? null, to: isoDay(r.to) ?? null } : null);
+const checkWithin = (within: string | null | undefined) => check(z.object({ within: FilterText.nullish() }), { within });
+
 /** Root query fields: argument checks (validation.ts), then one call into the query layer. */
 function checkFilter(args: ListArgs): ListArgs {
-  const f = args.filter as (ListArgs['filter'] & { published?: { from?: Date | string | null; to?: Date | string | null } | null }) | undefined;
-  const published = f?.published ? { from: isoDay(f.published.from) ?? null, to: isoDay(f.published.to) ?? null } : null;
-  const filter = f ? { ...f, published } : f;
+  const f = args.filter as (ListArgs['filter'] & { published?: { from?: DateArg; to?: DateArg } | null }) | undefined;
+  const filter = f ? { ...f, published: dayRange(f.published) } : f;
   check(z.object({ filter: ListFilter }), { filter });
   return { ...args, filter };
 }
@@ -40,16 +44,16 @@ export const queryResolvers = {
       return search(ctx.db, v.query, v.first, args.types);
     },
     regions: (_: unknown, args: RegionArgs, ctx: Context) => {
-      check(z.object({ within: FilterText.nullish() }), { within: args.within });
+      checkWithin(args.within);
       return regions(ctx.db, args, pageSize(args.first));
     },
     timeline: (_: unknown, args: OverviewArgs, ctx: Context) => {
-      const published = args.published ? { from: isoDay(args.published.from) ?? null, to: isoDay(args.published.to) ?? null } : null;
+      const published = dayRange(args.published);
       check(z.object({ within: FilterText.nullish(), published: DateRange.nullish() }), { within: args.within, published });
       return timeline(ctx.db, { within: args.within, published });
     },
     initiativeActivity: (_: unknown, args: OverviewArgs, ctx: Context) => {
-      check(z.object({ within: FilterText.nullish() }), { within: args.within });
+      checkWithin(args.within);
       return initiativeActivity(ctx.db, args, pageSize(args.first));
     },
     stats: async (_: unknown, _a: unknown, ctx: Context) => ({ id: 'stats', ...(await stats(ctx.db)) }),
