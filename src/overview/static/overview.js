@@ -22,7 +22,7 @@
 
   var mapChart = echarts.init($('map'));
   var timelineChart = echarts.init($('timeline'));
-  var state = { province: null, metric: 'mentorships', rows: {}, features: [] };
+  var state = { province: null, map: null, metric: 'mentorships', rows: {}, features: [] };
   window.overview = { map: mapChart, timeline: timelineChart, state: state }; // for tests and the curious
 
   var loadedMaps = {};
@@ -45,7 +45,8 @@
     return /00$/.test(featureId) ? featureId.slice(0, 4) : featureId;
   }
 
-  function drawMap(mapName, level) {
+  function drawMap() {
+    var mapName = state.map.name, level = state.map.level;
     var features = loadedMaps[mapName];
     var metric = state.metric;
     var max = 0;
@@ -151,6 +152,26 @@
     history.replaceState(null, '', u);
   }
 
+  /** One region's view: its map shaded from `mapRows`, its figures, table, timeline and top initiatives. */
+  function render(v) {
+    state.rows = {};
+    v.mapRows.forEach(function (r) { state.rows[r.place.code] = r; });
+    state.map = { name: v.mapName, level: v.level };
+    drawMap();
+    $('region-name').textContent = v.place ? v.place.name : '全国';
+    $('region-stats').innerHTML = statsHtml(v.stats);
+    $('open-explorer').hidden = !v.place;
+    if (v.place) {
+      $('open-explorer').href = explorerLink(v.place.id);
+      $('open-explorer').textContent = '在探索器中打开 ' + v.place.name;
+    }
+    regionTable(v.tableRows, v.caption);
+    drawTimeline(v.data.timeline);
+    drawTop(v.data.initiativeActivity);
+    $('map-hint').textContent = v.hint;
+    status(v.summary);
+  }
+
   function national() {
     status('加载中…');
     state.province = null;
@@ -158,17 +179,11 @@
     crumbs();
     return Promise.all([gql(NATIONAL_Q), loadMap('china', '/overview/map/china.json')]).then(function (res) {
       var d = res[0];
-      state.rows = {};
-      d.regions.forEach(function (r) { state.rows[r.place.code] = r; });
-      drawMap('china', 'national');
-      $('region-name').textContent = '全国';
-      $('region-stats').innerHTML = statsHtml(d.stats);
-      $('open-explorer').hidden = true;
-      regionTable(d.regions, '省份（按帮带数）');
-      drawTimeline(d.timeline);
-      drawTop(d.initiativeActivity);
-      $('map-hint').textContent = '点击省份查看其地市与区县；点击地市在探索器中打开。';
-      status(d.regions.length + ' 个省级地区有记录');
+      render({
+        data: d, mapName: 'china', level: 'national', mapRows: d.regions, place: null, stats: d.stats,
+        tableRows: d.regions, caption: '省份（按帮带数）',
+        hint: '点击省份查看其地市与区县；点击地市在探索器中打开。', summary: d.regions.length + ' 个省级地区有记录',
+      });
     }).catch(function (e) { status('出错：' + e.message); });
   }
 
@@ -182,19 +197,11 @@
       remember();
       crumbs();
       return loadMap('p' + code, '/overview/map/' + code + '.json').then(function () {
-        state.rows = {};
-        d.prefectures.concat(d.counties).forEach(function (r) { state.rows[r.place.code] = r; });
-        drawMap('p' + code, 'province');
-        $('region-name').textContent = self.place.name;
-        $('region-stats').innerHTML = statsHtml(self);
-        $('open-explorer').hidden = false;
-        $('open-explorer').href = explorerLink(self.place.id);
-        $('open-explorer').textContent = '在探索器中打开 ' + self.place.name;
-        regionTable(d.counties, '区县（按帮带数）');
-        drawTimeline(d.timeline);
-        drawTop(d.initiativeActivity);
-        $('map-hint').textContent = '点击地市或区县在探索器中打开；“全国”返回。';
-        status(d.prefectures.length + ' 个地市、' + d.counties.length + ' 个区县有记录');
+        render({
+          data: d, mapName: 'p' + code, level: 'province', mapRows: d.prefectures.concat(d.counties), place: self.place, stats: self,
+          tableRows: d.counties, caption: '区县（按帮带数）',
+          hint: '点击地市或区县在探索器中打开；“全国”返回。', summary: d.prefectures.length + ' 个地市、' + d.counties.length + ' 个区县有记录',
+        });
       });
     }).catch(function (e) { status('出错：' + e.message); });
   }
@@ -209,7 +216,7 @@
   $('crumbs').addEventListener('click', function (ev) { if (ev.target.closest('[data-go="national"]')) national(); });
   $('metric').addEventListener('change', function () {
     state.metric = $('metric').value;
-    drawMap(state.province ? 'p' + state.province.code : 'china', state.province ? 'province' : 'national');
+    if (state.map) drawMap(); // else the map being loaded draws with it
   });
   window.addEventListener('resize', function () { mapChart.resize(); timelineChart.resize(); });
 
