@@ -299,3 +299,28 @@ test('genre: an agency brief — the publisher from a 中新网 dateline, an edi
   assert.ok(pairs(d).includes('1名科级领导干部→新录用公务员'), pairs(d).join(' ; '));
   assert.ok(d.figures.some((f) => f.value === 1086 && f.unit === '名'));
 });
+
+test('genre: a rate is one figure, an age bracket before a noun is none; role nouns decide who mentors whom', () => {
+  const county = genre('county-apprentices.txt');
+  const figs = county.figures.map((f) => `${f.value}${f.unit}`);
+  assert.ok(figs.includes('1次/周') && !figs.includes('1次'), `每周至少谈心1次 is only the rate: ${figs.join(' ')}`);
+  assert.ok(figs.includes('35岁'), '35岁以下的…: the bracket of a cohort (followed by 的) stays');
+  assert.ok(figs.includes('120次') && county.figures.find((f) => f.value === 120)!.approx, '120余次 is approximate');
+  const workers = genre('community-workers.txt');
+  const ps = pairs(workers);
+  assert.ok(ps.includes('贾文斌→宋雨涵'), `徒弟宋雨涵与师傅贾文斌: ${ps.join(' ; ')}`);
+  assert.ok(!ps.includes('宋雨涵→贾文斌'));
+  assert.ok(ps.includes('张桂兰→李梦瑶'), '李梦瑶拜张桂兰为师');
+  assert.ok(ps.some((p) => p.endsWith('→刘春生')) && ps.some((p) => p.endsWith('→赵国庆')), `…等5人,由X一对一帮带: ${ps.join(' ; ')}`);
+  assert.ok(workers.credits.some((c) => c.name === '冯琳'));
+});
+
+test('genre: a form of address (郝老师) is the person named before, not a second mentor; 帮带全覆盖 names nobody', () => {
+  const village = genre('village-feature.txt');
+  const ps = pairs(village);
+  assert.ok(ps.includes('郝建民→常乐乐'), ps.join(' ; '));
+  assert.ok(!ps.some((p) => p.includes('郝老师')), `郝老师 is 郝建民: ${ps.join(' ; ')}`);
+  assert.ok(!village.people.some((p) => p.name === '全覆盖'), village.people.map((p) => p.name).join(' '));
+  assert.ok(ps.includes('吴秀芳→付晓丽') && ps.includes('任满仓→马小军'), ps.join(' ; '));
+  assert.deepEqual(village.credits.map((c) => c.name).sort(), ['段佳', '韩丽']);
+});

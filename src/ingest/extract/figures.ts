@@ -49,8 +49,11 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
     });
   };
   const text = ctx.text;
+  // 每周谈心1次 is the rate 1次/周, not also a count of 1次.
+  const rates = [...text.matchAll(rate)].map((m) => [m.index!, m.index! + m[0].length] as const);
   for (const m of text.matchAll(figure)) {
     const at = m.index!;
+    if (rates.some(([s, e]) => at >= s && at < e)) continue;
     const [whole, num, wan, approxAfter, unit, approxAfter2] = m as unknown as string[];
     const prev = text[at - 1] ?? '';
     const next = text.slice(at + whole!.length, at + whole!.length + 2);
@@ -68,6 +71,10 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
     // Years and dates: 2022年, 3月21日 (only 个月 is a duration), 2008年9月.
     if (unit === '年' && (n.value >= 1900 || /^[度级代初末底中前后起来]/.test(next))) continue;
     if (unit === '天' && /^[内]/.test(next)) continue;
+    // 35岁以下年轻干部, 35岁以下占比: an age bracket modifying a noun, not a reported age.
+    if (/岁|歲/.test(unit!) && /^(以下|以上)[\u3400-\u9fff]/.test(text.slice(at + whole!.length, at + whole!.length + 3)) && !/^(以下|以上)的/.test(text.slice(at + whole!.length, at + whole!.length + 3))) continue;
+    // 二人就商量着…, 两人一起…: "the two of them" opening a clause is a pronoun, not a count.
+    if (/^[二两兩]$/.test(num!) && unit === '人' && (/^[,，。;；:：!！?？\s]?$/.test(prev) || at === 0) && !/^次/.test(next)) continue;
     // 一 is an article (一名大学生, 一批), not a count; idioms (一步一个, 三言两语) have no unit after.
     if (chinese && (n.value === 1 || /[一二两三四五六七八九十]/.test(next[0] ?? ''))) continue;
     if (n.value === 1 && /^(名|位|个)$/.test(unit!)) continue;

@@ -79,3 +79,20 @@ export function looseName(s: string): boolean {
 
 export const titleWords = () => wordList('name-titles.txt');
 export const speechVerbs = () => wordList('speech-verbs.txt');
+
+/**
+ * 郝老师, 任叔, 老张: a surname with a form of address (lang/zh/data/address-forms.txt) names the
+ * one person in `named` with that surname; with none or several it names nobody.
+ */
+export function addressedPerson(s: string, named: string[]): string | undefined {
+  const forms = wordList('address-forms.txt');
+  let surname: string | undefined;
+  for (const f of forms) {
+    if (s.length > f.length && s.endsWith(f)) surname = s.slice(0, -f.length);
+    else if (/^[老小]$/.test(f) && s.startsWith(f) && s.length <= 3) surname = s.slice(1);
+    if (surname) break;
+  }
+  if (!surname || !surnames().has(surname)) return undefined;
+  const matches = [...new Set(named.filter((n) => n.startsWith(surname!) && n.length > surname!.length))];
+  return matches.length === 1 ? matches[0] : undefined;
+}

@@ -1,5 +1,5 @@
 import { alternation, jsonData } from '../../../lang/zh/lexicon.js';
-import { nameAt, nameBefore, titleWords } from '../../../lang/zh/names.js';
+import { addressedPerson, nameAt, nameBefore, titleWords } from '../../../lang/zh/names.js';
 import { NUMBER, parseNumber } from '../../../lang/zh/numerals.js';
 import { HAN } from '../../../lang/zh/script.js';
 import { clauseQuote, sentenceAt } from '../context.js';
@@ -79,6 +79,9 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
     c.addPerson(name, side === 'mentor' ? end - name.length : start);
     return [name];
   }
+  // 郝老师, 任叔: a surname with a form of address is the one person named before with that surname.
+  const addressed = addressedPerson(trimmed.replace(/(?:每周|每天|每月|经常|常常|总是|一直|时常)$/u, ''), c.personAt.filter((x) => x.at < start).map((x) => x.p.name));
+  if (addressed) return [addressed];
   if (frame.persons === true || frame.persons === side) return [];
   const needNoun = (side === 'mentor' && (frame.mentorMustBeRole || frame.mentorNoun)) || (side === 'mentee' && frame.menteeNoun);
   if (needNoun && !(side === 'mentor' ? mentorish(raw) : heads().isMentee.test(raw))) return [];
@@ -139,7 +142,11 @@ export function readFrames(c: Collector): void {
           // 一名新警与我结成师徒对子: the side nouns decide the direction, not the order.
           const [a, b] = [mentors[0]!, mentees[0]!];
           const isPerson = (x: string) => c.people.some((p) => p.name === x);
-          if ((menteeish(a) && !menteeish(b)) || (mentorish(b) && !mentorish(a) && !isPerson(b))) [mentors, mentees] = [[b], [a]];
+          // 徒弟宋雨涵与师傅贾文斌: the role noun written before each name decides for named people.
+          const roleOf = (raw: string) => (mentorish(raw) ? 'mentor' : menteeish(raw) ? 'mentee' : undefined);
+          const [ra, rb] = [roleOf(g.X ?? ''), roleOf(g.Y ?? '')];
+          const namedRoles = isPerson(a) && isPerson(b) && (ra === 'mentee' || rb === 'mentor') && ra !== rb;
+          if (namedRoles || (menteeish(a) && !menteeish(b)) || (mentorish(b) && !mentorish(a) && !isPerson(b))) [mentors, mentees] = [[b], [a]];
           if (!isPerson(mentors[0]!) && !mentorish(mentors[0]!) && !isPerson(mentees[0]!) && !menteeish(mentees[0]!)) continue;
         }
         if (g.X === undefined && frame.mentor) mentors = [defaultGroup(c, frame.mentor, at)];
