@@ -324,3 +324,16 @@ test('genre: a form of address (郝老师) is the person named before, not a sec
   assert.ok(ps.includes('吴秀芳→付晓丽') && ps.includes('任满仓→马小军'), ps.join(' ; '));
   assert.deepEqual(village.credits.map((c) => c.name).sort(), ['段佳', '韩丽']);
 });
+
+test('genre: a traditional portal page — 每名新人配备… composite mentors, a mentee after 的 with no mentor named, one scheme named two ways', () => {
+  const d = genre('district-portal-fanti.txt');
+  const ps = pairs(d);
+  assert.ok(ps.includes('1名科级干部和1名业务骨干→新人'), `每名新人配备1名科级干部和1名业务骨干作导师: ${ps.join(' ; ')}`);
+  assert.ok(ps.includes('邓伟→罗文静'), ps.join(' ; '));
+  assert.ok(ps.includes('∅→蒋浩然'), `新入职的蒋浩然在导师指导下: ${ps.join(' ; ')}`);
+  assert.deepEqual(d.initiatives.map((i) => i.name), ['双导师培养制度'], '“双导师”培养制度 and “双导师”制度 are one scheme');
+  assert.ok(d.initiatives[0]!.aliases.includes('双导师制度'));
+  assert.equal(d.article.publisher, '区委组织部', '信息來源:');
+  assert.equal(d.article.publishedAt, '2025-03-07');
+  assert.equal(d.article.title, '東興區：“雙導師”護航新入職幹部成長', 'the headline, in the script the page prints, not the chrome above it');
+});

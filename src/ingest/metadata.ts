@@ -56,7 +56,7 @@ export function findDate(lines: string[]): string | undefined {
 /** 来源:湖南日报, 来源:安徽先锋网2026-01-20作者: → the publisher's name. */
 export function findPublisher(lines: string[]): string | undefined {
   for (const l of lines.slice(0, 30)) {
-    const m = /(?:^|\s)(?:来源|消息来源|稿源)[:：]\s*([^\s\d:：|丨]{2,20}?)(?=\s|\d|作者|编辑|时间|$|[|丨])/.exec(l);
+    const m = /(?:^|\s)(?:来源|消息来源|信息来源|文章来源|稿源)[:：]\s*([^\s\d:：|丨]{2,20}?)(?=\s|\d|作者|编辑|时间|$|[|丨])/.exec(l);
     if (m) return m[1];
   }
   // A news agency's dateline: 中新网贵阳3月8日电, 新华社北京5月2日电 — the agency published it.

@@ -145,11 +145,15 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
   return hits.filter((h) => !hits.some((o) => o !== h && o.aliases.includes(h.name)));
 }
 
+const SYSTEM_HEAD = /(?:制度|机制|模式|体系|制)$/u;
+
 export function initiativeFacts(ctx: ExtractContext, hits: InitiativeHit[], main?: PlaceHit): InitiativeFact[] {
   const byName = new Map<string, InitiativeFact>();
   for (const h of hits) {
     const place = h.place ?? main;
-    const existing = byName.get(h.name) ?? [...byName.values()].find((f) => f.aliases.includes(h.name) || h.aliases.includes(f.name));
+    // “双导师”培养制度 and “双导师”制度: one quoted core with two system heads is one scheme.
+    const sameCore = (f: InitiativeFact) => SYSTEM_HEAD.test(f.name) && SYSTEM_HEAD.test(h.name) && f.aliases.some((a) => h.aliases.includes(a));
+    const existing = byName.get(h.name) ?? [...byName.values()].find((f) => f.aliases.includes(h.name) || h.aliases.includes(f.name) || sameCore(f));
     if (existing) {
       if (place && !existing.places.includes(place.name)) existing.places.push(place.name);
       for (const a of [h.name, ...h.aliases]) if (a !== existing.name && !existing.aliases.includes(a)) existing.aliases.push(a);

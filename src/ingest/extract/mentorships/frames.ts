@@ -71,12 +71,19 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
   }
   // The frame itself is evidence of a name: 吴贵伦是楼楠的导师 (楼楠 has no title before it).
   const trimmed = raw.replace(/^[\s“”‘’]+|[\s“”‘’]+$/g, '');
-  const name = side === 'mentor' ? nameBefore(trimmed, trimmed.length) : nameAt(trimmed, 0);
+  let name = side === 'mentor' ? nameBefore(trimmed, trimmed.length) : nameAt(trimmed, 0);
   // The name must fill the slot, but for a title or 的 before it (镇党委书记吴贵伦, 90后的范海猛).
-  const rest = name ? (side === 'mentor' ? trimmed.slice(0, -name.length) : trimmed.slice(name.length)) : '';
-  const fills = side === 'mentor' ? rest === '' || /(的|、|”|同志)$/.test(rest) || titleWords().some((t) => rest.endsWith(t)) : rest === '' || /^(的|这样|等|同志|老师)/.test(rest);
+  let rest = name ? (side === 'mentor' ? trimmed.slice(0, -name.length) : trimmed.slice(name.length)) : '';
+  let fills = side === 'mentor' ? rest === '' || /(的|、|”|同志)$/.test(rest) || titleWords().some((t) => rest.endsWith(t)) : rest === '' || /^(的|这样|等|同志|老师)/.test(rest);
+  let nameStart = side === 'mentor' ? end - (name?.length ?? 0) : start;
+  if (side === 'mentee' && !(name && fills)) {
+    // 新入职的蒋浩然在导师指导下: a mentee slot that ends in a name after 的.
+    const de = trimmed.lastIndexOf('的');
+    const after = de >= 0 ? nameAt(trimmed, de + 1) : undefined;
+    if (after && de + 1 + after.length === trimmed.length) [name, rest, fills, nameStart] = [after, '', true, start + raw.indexOf(after)];
+  }
   if (name && fills && !heads().any.test(name)) {
-    c.addPerson(name, side === 'mentor' ? end - name.length : start);
+    c.addPerson(name, nameStart);
     return [name];
   }
   // 郝老师, 任叔: a surname with a form of address is the one person named before with that surname.
