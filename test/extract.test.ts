@@ -337,3 +337,13 @@ test('genre: a traditional portal page — 每名新人配备… composite mento
   assert.equal(d.article.publishedAt, '2025-03-07');
   assert.equal(d.article.title, '東興區：“雙導師”護航新入職幹部成長', 'the headline, in the script the page prints, not the chrome above it');
 });
+
+test('genre: people without a title before them (蓝天宇今年…), after 同事, in lists; 致富带头人 is no 带; 明确一名老支书作为帮带人', () => {
+  const d = genre('youth-feature.txt');
+  const names = d.people.map((p) => p.name);
+  for (const n of ['杨再兴', '龙秀英', '吴光明', '潘小燕', '侯德军', '罗建平', '文世贵', '张金花', '蓝天宇', '李光荣', '余洪波']) assert.ok(names.includes(n), `${n} in ${names.join(' ')}`);
+  const ps = pairs(d);
+  assert.ok(!ps.includes('文世贵→张金花'), `致富带头人张金花 is not mentored by 文世贵: ${ps.join(' ; ')}`);
+  assert.ok(ps.some((p) => /老支书→专干/.test(p)), ps.join(' ; '));
+  assert.deepEqual(d.credits.map((c) => c.name), ['石丽娟']);
+});
