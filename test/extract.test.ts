@@ -347,3 +347,14 @@ test('genre: people without a title before them (蓝天宇今年…), after 同�
   assert.ok(ps.some((p) => /老支书→专干/.test(p)), ps.join(' ; '));
   assert.deepEqual(d.credits.map((c) => c.name), ['石丽娟']);
 });
+
+test('genre: a portal page with a glued byline and a link list — 的X是, 自己…在老书记的帮带下, X也收了两名徒弟', () => {
+  const d = genre('portal-glued-byline.txt');
+  const ps = pairs(d);
+  for (const p of ['杨海涛→储光明', '老书记→范永胜', '汪丽→2名徒弟', '37名导师→85名年轻干部']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  const places = d.places.map((p) => p.name);
+  assert.ok(!places.includes('舒城县') && !places.includes('金寨县'), `the 延伸阅读 link list is chrome: ${places.join(' ')}`);
+  assert.ok(places.includes('城西社区') && places.includes('黄栗杵村'), places.join(' '));
+  assert.deepEqual(d.credits.map((c) => `${c.name}:${c.role}`).sort(), ['王子墨:journalist', '陈静怡:correspondent', '周晓:editor'].sort());
+  assert.equal(d.article.title, '六安市霍山县：“青苗导师”结对帮带年轻干部');
+});

@@ -1,5 +1,5 @@
 import { GARBLED_GLOSS, PINYIN_GLOSS, simplifyAligned } from '../lang/zh/script.js';
-import { bylineLine, creditsIn, findDate, findPublisher, findTitle, isBody, isChrome, isTail, trailingByline, type Credit } from './metadata.js';
+import { bylineLine, creditsIn, opensWithByline, findDate, findPublisher, findTitle, isBody, isChrome, isTail, trailingByline, type Credit } from './metadata.js';
 
 export { simplifyAligned } from '../lang/zh/script.js';
 
@@ -60,7 +60,7 @@ export function cleanArticle(raw: string): CleanedArticle {
     // Footers follow a body: a marker before any real text is a dateline, not the end.
     if (kept.join('').length > 150 && isTail(simp)) {
       // Bylines in the footer are credits of the article, not actors in it.
-      for (const l of lines.slice(i).filter(Boolean).slice(0, 12)) if (/^(记者|编辑|责编|责任编辑|作者|审核|通讯员|撰稿|文稿|摄影|校对)/.test(simplifyAligned(l))) addCredits(creditsIn(l));
+      for (const l of lines.slice(i).filter(Boolean).slice(0, 12)) if (opensWithByline(simplifyAligned(l))) addCredits(creditsIn(l));
       break;
     }
     if (!bodyStarted && isBody(simp)) bodyStarted = true;
@@ -78,7 +78,7 @@ export function cleanArticle(raw: string): CleanedArticle {
       }
     }
     // A byline on a line of its own anywhere (记者 张伟 通讯员 李华 报道 closing the body).
-    if (bodyStarted && line.length < 60 && !/[。！？!?]/.test(simp) && /^[(（【[]?(特约|见习|本报|融媒体|全媒体)?(记者|通讯员|编辑|责编|责任编辑|作者|撰稿|文稿|审核|校对)/.test(simp)) {
+    if (bodyStarted && line.length < 60 && !/[。！？!?]/.test(simp) && opensWithByline(simp)) {
       const cs = creditsIn(line);
       if (cs.length > 0) {
         addCredits(cs);
@@ -101,7 +101,7 @@ export function cleanArticle(raw: string): CleanedArticle {
   // (记者郎哲敏 骆炳浩), (通讯员钱文汇 南吟): bylines inside the text.
   text = text.replace(/[(（]\s*([^()（）\n]{2,40})\s*[)）]/g, (m, block: string) => {
     const cs = creditsIn(block);
-    if (cs.length === 0 || !/^(特约|见习|本报|融媒体|全媒体|责任|值班)?(记者|通讯员|记|通|编辑|责编|审核|校对|作者|撰稿|文稿|文|图|摄)/.test(simplifyAligned(block.trim()))) return m;
+    if (cs.length === 0 || !opensWithByline(simplifyAligned(block.trim()))) return m;
     addCredits(cs);
     return '';
   });

@@ -74,6 +74,21 @@ function roles(): RegExp {
   return roleRe;
 }
 
+let openRe: RegExp | undefined;
+/**
+ * Does a simplified line open with a byline role (记者…, 【责任编辑:…】, (本报通讯员…)? The roles
+ * are credit-roles.txt's; the one-character ones (文, 图, 摄) only before a separator.
+ */
+export function opensWithByline(simplifiedLine: string): boolean {
+  openRe ??= new RegExp(
+    `^[\\s(（【\\[]*(?:${wordMap('credit-roles.txt')
+      .map(([w]) => (w.length === 1 ? `${w}(?=[\\s:：/丨|])` : w))
+      .join('|')})`,
+    'u',
+  );
+  return openRe.test(simplifiedLine);
+}
+
 /** Names in a byline's name run: split on spaces and 、; a name with an inner space (刘 剑) joins. */
 function bylineNames(run: string): string[] {
   const parts = run.split(/[、\s]+/).filter(Boolean);

@@ -89,6 +89,12 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     const name = nameAt(text, at);
     if (name && !isPlace(at) && (name === m[1] || text.slice(at + name.length).startsWith('是'))) add(name, at);
   }
+  // 黄栗杵村的储光明是一名90后村干部: a name after 的 that is the subject of 是.
+  for (const m of text.matchAll(new RegExp(`的([${HAN}]{2,3})(?=是|就是|也是|今年|现年)`, 'gu'))) {
+    const at = m.index! + 1;
+    const name = nameAt(text, at);
+    if (name && name === m[1] && !isPlace(at)) add(name, at);
+  }
   // Lists after a known name: 陈玉龙、弋石泉、彭伍四 …; 甘依欣、赖玉敏; 孙少杰(左)和李云龙.
   const CAPTION = /^[(（](?:左|右|中|前|后)[一二三四五六]?[)）]/;
   for (let grew = true; grew; ) {

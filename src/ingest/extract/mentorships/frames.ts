@@ -58,7 +58,8 @@ function compiledFrames() {
 function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: number, frame: Frame, matchStart: number): string[] {
   const end = start + raw.length;
   // 他/她: the person named last before the frame (在段富章的鼓励下,他… is not 段富章).
-  if (/^[他她]$|[,，]?[他她]$/.test(raw.trim()) || (side === 'mentee' && /^[他她](?![们])/.test(raw.trim()))) {
+  // 自己当年就是在老书记的帮带下…: 自己 is the speaker named before it (范永胜说,自己…).
+  if (/^[他她]$|[,，]?[他她]$/.test(raw.trim()) || (side === 'mentee' && /^(?:[他她](?![们])|自己)/.test(raw.trim()))) {
     const a = c.antecedent(matchStart);
     return a ? [a] : [];
   }

@@ -43,6 +43,8 @@ function dedupe(c: Collector): MentorshipHit[] {
   // named mentees needs no record with a bare 徒弟.
   const kept = out.filter((m) => {
     if (!m.mentor) return !out.some((o) => o.mentor && o.mentee === m.mentee);
+    // 楼楠在导师的指导下 after 吴贵伦是楼楠的导师: the bare role word is that named mentor.
+    if (BARE.test(m.mentor) && named.has(m.mentee)) return !out.some((o) => o !== m && o.mentee === m.mentee && o.mentor && named.has(o.mentor));
     if (named.has(m.mentor) && m.mentee === '徒弟') return !out.some((o) => o.mentor === m.mentor && named.has(o.mentee));
     return true;
   });
