@@ -358,3 +358,15 @@ test('genre: a portal page with a glued byline and a link list — 的X是, 自�
   assert.deepEqual(d.credits.map((c) => `${c.name}:${c.role}`).sort(), ['王子墨:journalist', '陈静怡:correspondent', '周晓:editor'].sort());
   assert.equal(d.article.title, '六安市霍山县：“青苗导师”结对帮带年轻干部');
 });
+
+test('genre: an e-paper prefecture report — 遴选N位导师,与Y结成N对帮带对子 is one cohort, 搭建平台 is no place, units and Chinese numerals', () => {
+  const d = genre('epaper-prefecture.txt');
+  const ps = pairs(d);
+  assert.ok(ps.includes('15位导师→30名村级后备干部'), ps.join(' ; '));
+  assert.ok(!ps.includes('15名师傅→15名徒弟'), `the 15对 of that sentence is the same cohort: ${ps.join(' ; ')}`);
+  assert.ok(ps.includes('导师→覃小兰'), `导师带着她: no 导师帮带导师 label: ${ps.join(' ; ')}`);
+  assert.deepEqual(d.places.map((p) => p.name), ['恩施州', '利川市', '团堡镇', '咸丰县', '高乐山镇', '白地坪村', '鹤峰县']);
+  const figs = d.figures.map((f) => `${f.value}${f.unit}`);
+  for (const f of ['200元', '50万元', '300亩', '26期', '80节', '5个']) assert.ok(figs.includes(f), `${f} in ${figs.join(' ')}`);
+  assert.equal(d.article.publishedAt, '2025-05-09');
+});

@@ -63,7 +63,10 @@ function dedupe(c: Collector): MentorshipHit[] {
   // A bare role word (导师) says more with its scheme's name (青蓝工程导师).
   for (const m of final) {
     if (m.mentor && m.initiative && /^(导师|师傅|师父|帮带导师)$/.test(m.mentor)) {
-      const label = `${m.initiative.replace(/(工程|计划|制度|机制|模式|活动)$/, '')}${m.mentor}`;
+      // A scheme that names its mentors (青蓝导师库 → 青蓝导师) gives that; 导师帮带 gives nothing more.
+      const schemeMentor = /^(.*?(?:导师|师傅|师父))/.exec(m.initiative)?.[1];
+      if (schemeMentor === m.mentor) continue;
+      const label = schemeMentor ?? `${m.initiative.replace(/(工程|计划|制度|机制|模式|活动)$/, '')}${m.mentor}`;
       if (!groups.has(label)) groups.set(label, { ...groups.get(m.mentor)!, label });
       m.mentor = label;
     }
