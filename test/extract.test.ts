@@ -370,3 +370,12 @@ test('genre: an e-paper prefecture report — 遴选N位导师,与Y结成N对帮
   for (const f of ['200元', '50万元', '300亩', '26期', '80节', '5个']) assert.ok(figs.includes(f), `${f} in ${figs.join(' ')}`);
   assert.equal(d.article.publishedAt, '2025-05-09');
 });
+
+test('genre: a signed first-person story — 我 is the author, who mentors and so is a person, not a credit; 他带的徒弟叫X; N名新警在老民警的帮带下', () => {
+  const d = genre('first-person-police.txt');
+  const ps = pairs(d);
+  for (const p of ['刘建军→陈思远', '陈思远→郑浩', '老民警→9名新警']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(!ps.some((p) => p.includes('业务骨干')), `在老民警的帮带下成长为业务骨干 is no 帮带 of 业务骨干: ${ps.join(' ; ')}`);
+  assert.ok(d.people.some((p) => p.name === '刘建军' && p.roles.includes('mentor')));
+  assert.deepEqual(d.credits, [], 'the author is in the story');
+});

@@ -8,6 +8,8 @@ export interface ExtractContext {
   /** Simplified article text; offsets equal those of the stored original. */
   text: string;
   seg: Segmented;
+  /** The article's one author credit (作者:X), who is the 我 of a first-person story. */
+  author?: string;
 }
 
 

@@ -24,7 +24,8 @@ const cap = <T>(xs: T[]): T[] => xs.slice(0, MAX_FACTS_PER_TYPE);
  * Works on the simplified copy; quotes are located in the stored original by resolve.
  */
 export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] = {}): FactDoc {
-  const ctx: ExtractContext = { text: article.simplified, seg: segment(article.simplified) };
+  const authors = article.credits.filter((c) => c.role === 'author');
+  const ctx: ExtractContext = { text: article.simplified, seg: segment(article.simplified), author: authors.length === 1 ? simplifyAligned(authors[0]!.name) : undefined };
   const credits = new Set(article.credits.map((c) => simplifyAligned(c.name)));
   const { hits: places, main } = extractPlaces(ctx);
   const initiatives = extractInitiatives(ctx, places, main);
@@ -66,7 +67,8 @@ export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] =
       .filter((m) => !m.initiative || initiativeDocs.some((i) => i.name === m.initiative))
       .map(({ start: _start, ...m }) => m),
     figures: cap(extractFigures(ctx, initiatives, main).filter((f) => !f.about || initiativeDocs.some((i) => i.name === f.about) || places.some((p) => p.name === f.about))),
-    credits: article.credits,
+    // A first-person author who mentors or is mentored is a person of the story, not a credit.
+    credits: article.credits.filter((c) => !(c.role === 'author' && used.has(simplifyAligned(c.name)))),
     notFacts: [],
   };
 }

@@ -12,6 +12,9 @@ const notNames = () => wordSet('not-names.txt');
 
 const NAME_TAGS = /^(nr|nrfg|nrt|x)$/;
 
+/** Is `s` a surname (one character or compound)? */
+export const surnameOf = (s: string): boolean => surnames().has(s);
+
 /** Does `s` look like a Chinese name (surname first, not an ordinary word)? */
 export function plausibleName(s: string): boolean {
   if (s.length < 2 || s.length > 4 || !new RegExp(`^[${HAN}]+$`, 'u').test(s)) return false;

@@ -1,5 +1,5 @@
 import { alternation, jsonData } from '../../../lang/zh/lexicon.js';
-import { addressedPerson, nameAt, nameBefore, titleWords } from '../../../lang/zh/names.js';
+import { addressedPerson, nameAt, nameBefore, surnameOf, titleWords } from '../../../lang/zh/names.js';
 import { NUMBER, parseNumber } from '../../../lang/zh/numerals.js';
 import { HAN } from '../../../lang/zh/script.js';
 import { clauseQuote, sentenceAt } from '../context.js';
@@ -54,6 +54,11 @@ function compiledFrames() {
   return compiled;
 }
 
+/** Is offset `at` inside a “…” quotation? */
+function insideQuote(text: string, at: number): boolean {
+  return text.lastIndexOf('“', at) > text.lastIndexOf('”', at - 1);
+}
+
 /** A slot's text → the parties it names: a person (or several in a list), else a group. */
 function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: number, frame: Frame, matchStart: number): string[] {
   const end = start + raw.length;
@@ -62,6 +67,12 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
   if (/^[他她]$|[,，]?[他她]$/.test(raw.trim()) || (side === 'mentee' && /^(?:[他她](?![们])|自己)/.test(raw.trim()))) {
     const a = c.antecedent(matchStart);
     return a ? [a] : [];
+  }
+  // 我便自告奋勇带他 in a signed first-person story: 我 is the author (not inside a quotation).
+  const author = c.ctx.author;
+  if (author && /^我(?!们)/.test(raw.trim()) && !insideQuote(c.text, start)) {
+    c.addPerson(author, start);
+    return [author];
   }
   const named = c.personsIn(start, end);
   // A slot that holds another pairing verb, or starts a relative clause (的…), is mis-cut.
@@ -90,6 +101,9 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
   // 郝老师, 任叔: a surname with a form of address is the one person named before with that surname.
   const addressed = addressedPerson(trimmed.replace(/(?:每周|每天|每月|经常|常常|总是|一直|时常)$/u, ''), c.personAt.filter((x) => x.at < start).map((x) => x.p.name));
   if (addressed) return [addressed];
+  // 刚从警校毕业的小陈: a nickname (小/老 + surname) is a label for one person.
+  const nick = /(?:^|的)([小老][\u3400-\u9fff])$/u.exec(trimmed)?.[1];
+  if (nick && surnameOf(nick.slice(1))) return [c.group({ label: nick, approx: false, evidence: clauseQuote(c.ctx, start, end) })];
   if (frame.persons === true || frame.persons === side) return [];
   const needNoun = (side === 'mentor' && (frame.mentorMustBeRole || frame.mentorNoun)) || (side === 'mentee' && frame.menteeNoun);
   if (needNoun && !(side === 'mentor' ? mentorish(raw) : heads().isMentee.test(raw))) return [];
