@@ -379,3 +379,12 @@ test('genre: a signed first-person story — 我 is the author, who mentors and 
   assert.ok(d.people.some((p) => p.name === '刘建军' && p.roles.includes('mentor')));
   assert.deepEqual(d.credits, [], 'the author is in the story');
 });
+
+test('genre: programme names — 实行导师帮带制度, 成立…小组, ‘1+1+N’ nested in a quotation, “X”平台/岗位 type words, a head-count formula is no name', () => {
+  const d = genre('initiative-names.txt');
+  const names = d.initiatives.map((i) => i.name);
+  for (const n of ['导师帮带制度', '年轻干部学习小组', '1+1+N帮带模式', '青年干部成长驿站', '墩苗岗', '青苗成长课堂', '青年干部读书班']) assert.ok(names.includes(n), `${n} in ${names.join(' ; ')}`);
+  assert.ok(!names.some((n) => n.includes('名县领导')), `“1名县领导+1名科级干部+N名年轻干部” is a formula: ${names.join(' ; ')}`);
+  assert.ok(!names.includes('传帮带'), '“传帮带” is a generic word');
+  assert.deepEqual(d.credits.map((c) => `${c.name}:${c.role}`), ['王芳:author', '李响:editor', '赵明:reviewer']);
+});

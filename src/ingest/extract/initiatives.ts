@@ -24,20 +24,32 @@ export interface InitiativeHit {
 const EVENT = /(会|会议|座谈会|仪式|大会|典礼|方案|通知|意见|办法|规定|承诺书|决定)$/;
 const PUNCT = /[,，、。；;:：“”‘’"()（）!！?？《》\s【】\[\]|丨·•…—]/;
 
-let cache: { heads: Map<string, InitiativeKind>; alone: Set<string>; headRe: RegExp; quoted: RegExp; kinds: Array<[InitiativeKind, RegExp]> } | undefined;
+let cache: { heads: Map<string, InitiativeKind>; alone: Set<string>; quotedOnly: Set<string>; launched: RegExp; headRe: RegExp; quoted: RegExp; quotedSingle: RegExp; kinds: Array<[InitiativeKind, RegExp]> } | undefined;
+/** “X”, optionally followed by a short qualifier and a head: “清仓补短+百花齐放”培育体系. */
+function quotedPattern(open: string, close: string, headWords: string): RegExp {
+  return new RegExp(`${open}([^${close}${open}“”\\n]{2,24})${close}((?:[^\\s${'把将在的是为了和与及到让使对这那'}，,。、；;“”‘’]{0,6}?(?:${headWords})))?`, 'gu');
+}
+
 function lexicon() {
   if (cache) return cache;
   const rows = orderedPairs('initiative-heads.txt') as Array<[string, InitiativeKind, string?]>;
   const heads = new Map(rows.map(([h, k]) => [h, k]));
   const alone = new Set(rows.filter((r) => r[2] === 'alone').map(([h]) => h));
+  const quotedOnly = new Set(rows.filter((r) => r[2] === 'quoted').map(([h]) => h));
   const headAlt = alternation('initiative-heads.txt').split('|').filter((h) => !h.includes('\t')).join('|');
   const headWords = [...heads.keys()].sort((a, b) => b.length - a.length).join('|');
+  const plainHeads = [...heads.keys()].filter((h) => !quotedOnly.has(h)).sort((a, b) => b.length - a.length).join('|');
   cache = {
     heads,
     alone,
-    headRe: new RegExp(`(?:${headWords})`, 'gu'),
+    quotedOnly,
+    // 成立年轻干部学习小组: after a verb that sets one up, a 小组 is a programme.
+    launched: new RegExp(`(?:成立|组建|组织|开设|设置|实行|执行)(?:了)?([${HAN}]{2,10}?小组)(?=[,，。;；、]|$)`, 'gu'),
+    headRe: new RegExp(`(?:${plainHeads})`, 'gu'),
     // “X”, optionally followed by a short qualifier and a head: “清仓补短+百花齐放”培育体系.
-    quoted: new RegExp(`“([^”“\\n]{2,24})”((?:[^\\s${'把将在的是为了和与及到让使对'}，,。、；;“”]{0,6}?(?:${headWords})))?`, 'gu'),
+    quoted: quotedPattern('“', '”', headWords),
+    // ‘1+1+N’帮带模式: a name in single quotes, as nested inside a quotation.
+    quotedSingle: quotedPattern('‘', '’', headWords),
     kinds: orderedPairs('initiative-kinds.txt').map(([kind, ws]) => [kind as InitiativeKind, new RegExp(ws.split(/\s+/).join('|'), 'u')]),
   };
   void headAlt;
@@ -59,10 +71,14 @@ const MENTORING = /帮带|带徒|带高徒|结对|导师|师徒|青蓝|以老带
 function quotedName(inner: string, suffix: string | undefined, before: string): string | undefined {
   inner = inner.replace(/[‘’'"]/g, '');
   if (/[,，。;；!！?？]/.test(inner) || inner.length > 20) return undefined;
+  // “1名县领导+1名科级干部+N名年轻干部”: a head-count formula describes a scheme, it names none.
+  if (/\+/.test(inner) && /[\dN一二两三四五六七八九十]\s*名/.test(inner)) return undefined;
   if (/、/.test(inner) && !suffix) return undefined;
   if (suffix) {
     // “干部素质提升年”活动: the name already ends like one; 活动/行动 only describe it.
     if ((endsWithHead(inner) || /年$/.test(inner)) && /^(活动|行动|培训)$/.test(suffix)) return inner;
+    // “青年干部成长驿站”平台, “墩苗岗”岗位: a type word after a name that has its own head.
+    if (lexicon().quotedOnly.has(suffix) && (endsWithHead(inner) || inner.endsWith(suffix[0]!))) return inner;
     if (wordSet('generic-schemes.txt').has(inner)) {
       // “老带新”警师制: the scheme is the head that names one by itself, not the slogan before it.
       if (lexicon().alone.has(suffix)) return suffix;
@@ -96,7 +112,8 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
   }
   mod = mod.replace(/^(今年|去年|近年来|目前|同时|此外)+/, '').replace(/^([\d两一二三四五六七八九十]+[个期项名批次场支家所座])/, '');
   // 推行导师制, 组建导师组: some heads name a programme by themselves.
-  if (mod.length < 2) return lexicon().alone.has(head) && head.length >= 3 ? mod + head : undefined;
+  // (导师帮带制 read on as 导师帮带制度 is still the head that stands alone.)
+  if (mod.length < 2) return (lexicon().alone.has(head) || lexicon().alone.has(head.replace(/度$/, ''))) && head.length >= 3 ? mod + head : undefined;
   // A general word (模式, 机制) needs a modifier that names something (not 一种合作模式, 竞争机制).
   if (/^(模式|机制|体系|制度|计划|工程|行动|系列活动)$/.test(head) && (mod.length < 3 || /^(一种|一套|一项|一个|这|该|各|有关|相关|长效)/.test(mod) || /新$/.test(mod))) return undefined;
   return mod + head;
@@ -104,16 +121,23 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
 
 export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main?: PlaceHit): InitiativeHit[] {
   const { text } = ctx;
-  const { quoted, headRe } = lexicon();
+  const { quoted, quotedSingle, launched, headRe } = lexicon();
   const hits: InitiativeHit[] = [];
   const covered = (a: number, b: number) => hits.some((h) => h.start < b && a < h.end);
   const add = (name: string, start: number, end: number, aliases: string[] = []) => {
     if (EVENT.test(name) || /《/.test(name) || name.length < 3) return;
     hits.push({ name, kind: kindOf(name, text.slice(start, start + 40)), start, end, aliases });
   };
-  for (const m of text.matchAll(quoted)) {
-    const name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!));
-    if (name) add(name, m.index!, m.index! + m[0].length, m[2] ? [m[1]!.replace(/[‘’]/g, '')] : []);
+  for (const re of [quoted, quotedSingle]) {
+    for (const m of text.matchAll(re)) {
+      if (re === quotedSingle && covered(m.index!, m.index! + m[0].length)) continue;
+      const name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!));
+      if (name) add(name, m.index!, m.index! + m[0].length, m[2] ? [m[1]!.replace(/[‘’]/g, '')] : []);
+    }
+  }
+  for (const m of text.matchAll(launched)) {
+    const start = m.index! + m[0].length - m[1]!.length;
+    if (!covered(start, start + m[1]!.length)) add(m[1]!, start, start + m[1]!.length);
   }
   for (const s of ctx.seg.sentences) {
     for (const m of s.text.matchAll(headRe)) {
