@@ -388,3 +388,12 @@ test('genre: programme names — 实行导师帮带制度, 成立…小组, ‘1
   assert.ok(!names.includes('传帮带'), '“传帮带” is a generic word');
   assert.deepEqual(d.credits.map((c) => `${c.name}:${c.role}`), ['王芳:author', '李响:editor', '赵明:reviewer']);
 });
+
+test('genre: a community named like a street (下五屯社区居委会 under 万峰林街道) is the community, and 下/驻 only describe a bare 下村', () => {
+  const d = genre('community-under-street.txt');
+  const places = d.places.map((p) => p.name);
+  assert.ok(places.includes('下五屯社区') && !places.includes('下五屯街道'), places.join(' '));
+  for (const p of ['兴义市', '万峰林街道', '纳录村', '上纳灰村', '安龙县', '贞丰县', '望谟县']) assert.ok(places.includes(p), `${p} in ${places.join(' ')}`);
+  assert.ok(pairs(d).includes('黄德明→陈雪'), pairs(d).join(' ; '));
+  assert.equal(d.article.publishedAt, '2025-08-21');
+});

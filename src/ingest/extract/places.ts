@@ -76,7 +76,8 @@ function onWordBoundaries(text: string, a: number, b: number): boolean {
 
 /** 参训村, 帮扶村, 各村: words that describe villages (lang/zh/data/village-descriptors.txt). */
 function describesVillages(name: string): boolean {
-  return wordList('village-descriptors.txt').some((w) => name.startsWith(w));
+  // A one-character verb (下村, 驻村) describes only when it is all there is before 村: 下五屯社区 is a name.
+  return wordList('village-descriptors.txt').some((w) => (w.length === 1 ? name === `${w}村` || name === `${w}社区` : name.startsWith(w)));
 }
 
 export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: PlaceHit } {
@@ -171,7 +172,8 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
       for (const at of occurrences(text, form)) {
         if (!free(at, at + form.length)) continue;
         // A short form must not run into more of a name (周巷 in 周巷村 is the village).
-        if (form === short && /[村镇乡]/.test(text[at + form.length] ?? '')) continue;
+        // (下五屯社区居委会 likewise: a community named after the street is not the street.)
+        if (form === short && /^(?:[村镇乡]|社区|居委)/.test(text.slice(at + form.length, at + form.length + 2))) continue;
         // Inside a quoted slogan it is a name part (“雷锋人社服务+”), not the street.
         if (form === short && text[at - 1] === '“') continue;
         // 文峰派出所, 白沙供电所: a unit named after the township is no mention of the township.
