@@ -397,3 +397,10 @@ test('genre: a community named like a street (下五屯社区居委会 under 万
   assert.ok(pairs(d).includes('黄德明→陈雪'), pairs(d).join(' ; '));
   assert.equal(d.article.publishedAt, '2025-08-21');
 });
+
+test('genre: a leader leading (在书记X的带领下, 在镇党委的关心下) is no mentoring; 张强种起了 ends the name at 张强', () => {
+  const d = genre('leadership-negative.txt');
+  assert.deepEqual(pairs(d), []);
+  const names = d.people.map((p) => p.name);
+  assert.ok(names.includes('张强') && !names.includes('张强种'), names.join(' '));
+});

@@ -43,7 +43,10 @@ export function nameAt(text: string, at: number): string | undefined {
   if (new RegExp(`[${HAN}]`, 'u').test(third) && !stops().has(third)) {
     // The third character belongs to the name unless it starts a word with what follows.
     const next = cut(text.slice(at + 2 + compound, at + 6 + compound))[0] ?? '';
-    if (next.length < 2) name = text.slice(at, at + 3 + compound);
+    // 张强种起了: a third character followed by a bare aspect or direction particle is a verb.
+    const after = cut(text.slice(at + 3 + compound, at + 7 + compound))[0] ?? '';
+    const verbal = /^[了着过起]$/.test(after);
+    if (next.length < 2 && !verbal) name = text.slice(at, at + 3 + compound);
   }
   return plausibleName(name) ? name : undefined;
 }
