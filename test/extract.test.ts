@@ -306,6 +306,7 @@ test('genre: a rate is one figure, an age bracket before a noun is none; role no
   assert.ok(figs.includes('1次/周') && !figs.includes('1次'), `每周至少谈心1次 is only the rate: ${figs.join(' ')}`);
   assert.ok(figs.includes('35岁'), '35岁以下的…: the bracket of a cohort (followed by 的) stays');
   assert.ok(figs.includes('120次') && county.figures.find((f) => f.value === 120)!.approx, '120余次 is approximate');
+  assert.ok(pairs(county).includes('王老三→刘晓宇'), `王老三 is a name with a numeral: ${pairs(county).join(' ; ')}`);
   const workers = genre('community-workers.txt');
   const ps = pairs(workers);
   assert.ok(ps.includes('贾文斌→宋雨涵'), `徒弟宋雨涵与师傅贾文斌: ${ps.join(' ; ')}`);

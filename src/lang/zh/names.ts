@@ -40,7 +40,9 @@ export function nameAt(text: string, at: number): string | undefined {
   const two = text.slice(at, at + 2 + compound);
   const third = text[at + 2 + compound] ?? '';
   let name = two;
-  if (new RegExp(`[${HAN}]`, 'u').test(third) && !stops().has(third)) {
+  // 王老三, 张小二: 老/小 and a numeral are a given name (the numeral is no count here).
+  if (/^[老小]$/.test(two.slice(-1)) && /^[二三四五六七八九]$/.test(third) && !/^[个名位人次年月天十百千万]/.test(text[at + 3 + compound] ?? '')) name = two + third;
+  else if (new RegExp(`[${HAN}]`, 'u').test(third) && !stops().has(third)) {
     // The third character belongs to the name unless it starts a word with what follows.
     const next = cut(text.slice(at + 2 + compound, at + 6 + compound))[0] ?? '';
     // 张强种起了: a third character followed by a bare aspect or direction particle is a verb.
