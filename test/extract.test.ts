@@ -405,3 +405,12 @@ test('genre: a leader leading (在书记X的带领下, 在镇党委的关心下)
   const names = d.people.map((p) => p.name);
   assert.ok(names.includes('张强') && !names.includes('张强种'), names.join(' '));
 });
+
+test('genre: bylines — unbracketed after 本報訊, a closing 記者…實習生…報道 line, | separated editors, a bare (X Y), 文/图', () => {
+  const t = genre('traditional-inline-byline.txt');
+  assert.deepEqual(t.credits.map((c) => c.name).sort(), ['何佳琪', '張小龍', '林華', '蔡依林', '陳明', '黃國昌'].sort());
+  assert.ok(!t.people.some((p) => ['陳明', '林華'].includes(p.name)), 'credits are not actors');
+  assert.ok(pairs(t).includes('12名老干部→24名新干部'), pairs(t).join(' ; '));
+  const b = genre('brief-bare-byline.txt');
+  assert.deepEqual(b.credits.map((c) => c.name).sort(), ['张三', '李四', '王五'].sort());
+});

@@ -105,6 +105,14 @@ export function cleanArticle(raw: string): CleanedArticle {
     addCredits(cs);
     return '';
   });
+  // 本报讯 记者陈明 通讯员林华 今年以来…: an unbracketed byline after the dateline, each name
+  // closed by a space (a glued one cannot be told from the first words of the text).
+  text = text.replace(/^(\S{0,12}[讯訊])[ \t\u3000]+((?:\S{1,5}?[ \t\u3000]?[\u3400-\u9fff]{2,3}[ \t\u3000]+){1,4})/gmu, (m, lead: string, block: string) => {
+    const cs = creditsIn(block);
+    if (cs.length === 0 || !opensWithByline(simplifyAligned(block.trim()))) return m;
+    addCredits(cs);
+    return `${lead} `;
+  });
   // A bare (宋康) closing a paragraph: the writer of a brief.
   text = text
     .split('\n')
