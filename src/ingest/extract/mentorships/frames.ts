@@ -102,7 +102,7 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
   const addressed = addressedPerson(trimmed.replace(/(?:每周|每天|每月|经常|常常|总是|一直|时常)$/u, ''), c.personAt.filter((x) => x.at < start).map((x) => x.p.name));
   if (addressed) return [addressed];
   // 刚从警校毕业的小陈: a nickname (小/老 + surname) is a label for one person.
-  const nick = /(?:^|的)([小老][\u3400-\u9fff])$/u.exec(trimmed)?.[1];
+  const nick = new RegExp(`(?:^|的)([小老][${HAN}])$`, 'u').exec(trimmed)?.[1];
   if (nick && surnameOf(nick.slice(1))) return [c.group({ label: nick, approx: false, evidence: clauseQuote(c.ctx, start, end) })];
   if (frame.persons === true || frame.persons === side) return [];
   const needNoun = (side === 'mentor' && (frame.mentorMustBeRole || frame.mentorNoun)) || (side === 'mentee' && frame.menteeNoun);
