@@ -414,3 +414,11 @@ test('genre: bylines — unbracketed after 本報訊, a closing 記者…實習�
   const b = genre('brief-bare-byline.txt');
   assert.deepEqual(b.credits.map((c) => c.name).sort(), ['张三', '李四', '王五'].sort());
 });
+
+test('genre: a county site — 明确N名X为导师,与Y“一对一”结对; X作为Y的“引路人”; 胡文杰作为 (overlapping words) keeps 杰', () => {
+  const d = genre('county-gov-mentor-scheme.txt');
+  const ps = pairs(d);
+  for (const p of ['86名科级干部→172名选调生', '胡文杰→周子涵', '1名县级领导→3至5名年轻干部']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(!ps.some((p) => p.startsWith('1+N导师')), ps.join(' ; '));
+  assert.ok(d.initiatives.some((i) => i.name === '1+N导师帮带机制'));
+});

@@ -48,7 +48,10 @@ export function nameAt(text: string, at: number): string | undefined {
     // 张强种起了: a third character followed by a bare aspect or direction particle is a verb.
     const after = cut(text.slice(at + 3 + compound, at + 7 + compound))[0] ?? '';
     const verbal = /^[了着过起]$/.test(after);
-    if (next.length < 2 && !verbal) name = text.slice(at, at + 3 + compound);
+    // 胡文杰作为: 杰作 is a word, but so is 作为 right after 杰 — the reading where both sides are
+    // words wins (an overlapping ambiguity), so 杰 ends the name. (张伟结对: 对 alone is no word.)
+    const overlapped = next.length === 2 && after.length >= 2;
+    if ((next.length < 2 && !verbal) || overlapped) name = text.slice(at, at + 3 + compound);
   }
   return plausibleName(name) ? name : undefined;
 }
