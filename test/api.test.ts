@@ -181,6 +181,37 @@ describe('paging', () => {
     assert.equal(new Set(seen).size, total);
   });
 
+  test('a list by name with no filter reads the name index in order (no label scan), and pages the same both ways', async () => {
+    const { listCypher } = await import('../src/query/list.js');
+    const plan = await g.driver.executeQuery(`EXPLAIN ${listCypher('Place', {}).page}`, { afterK: null, afterId: null, beforeK: null, beforeId: null, limit: 11 });
+    const ops: string[] = [];
+    const walk = (p: any) => {
+      ops.push(p.operatorType);
+      for (const c of p.children) walk(c);
+    };
+    walk(plan.summary.plan);
+    assert.ok(ops.some((o) => /NodeIndexSeekByRange|NodeIndexScan/.test(o)) && !ops.some((o) => /NodeByLabelScan/.test(o)), ops.join(' '));
+    const names = (await g.driver.executeQuery('MATCH (p:Place) RETURN p.name AS n, p.id AS id ORDER BY n, id')).records.map((r) => r.get('id'));
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const r: any = await g.gql(`query($after: String) { places(first: 9, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
+      forward.push(...r.data.places.nodes.map((n: any) => n.id));
+      if (!r.data.places.pageInfo.hasNextPage) break;
+      after = r.data.places.pageInfo.endCursor;
+    }
+    assert.deepEqual(forward, names, 'forward pages in name order, every place once');
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const r: any = await g.gql(`query($before: String) { places(last: 9, before: $before) { nodes { id } pageInfo { hasPreviousPage startCursor } } }`, { before });
+      backward.unshift(...r.data.places.nodes.map((n: any) => n.id));
+      if (!r.data.places.pageInfo.hasPreviousPage) break;
+      before = r.data.places.pageInfo.startCursor;
+    }
+    assert.deepEqual(backward, names, 'backward pages give the same order');
+  });
+
   test('page size is clamped to the maximum even through variables; bad arguments get clear errors', async () => {
     const r = await g.gql(`query($n: Int) { figures(first: $n) { totalCount nodes { id } } }`, { n: 100000 });
     assert.equal(r.errors, undefined);
