@@ -1,5 +1,6 @@
 import { alternation, wordMap } from '../../lang/zh/lexicon.js';
 import { CN_NUM, parseNumber } from '../../lang/zh/numerals.js';
+import { HAN } from '../../lang/zh/script.js';
 import type { FigureFact } from '../facts.js';
 import { quoteAround, sentenceAt, type ExtractContext } from './context.js';
 import type { InitiativeHit } from './initiatives.js';
@@ -72,7 +73,8 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
     if (unit === '年' && (n.value >= 1900 || /^[度级代初末底中前后起来]/.test(next))) continue;
     if (unit === '天' && /^[内]/.test(next)) continue;
     // 35岁以下年轻干部, 35岁以下占比: an age bracket modifying a noun, not a reported age.
-    if (/岁|歲/.test(unit!) && /^(以下|以上)[\u3400-\u9fff]/.test(text.slice(at + whole!.length, at + whole!.length + 3)) && !/^(以下|以上)的/.test(text.slice(at + whole!.length, at + whole!.length + 3))) continue;
+    const bracket = text.slice(at + whole!.length, at + whole!.length + 3);
+    if (unit!.endsWith('岁') && new RegExp(`^(以下|以上)[${HAN}]`, 'u').test(bracket) && bracket[2] !== '的') continue;
     // 二人就商量着…, 两人一起…: "the two of them" opening a clause is a pronoun, not a count.
     if (/^[二两兩]$/.test(num!) && unit === '人' && (/^[,，。;；:：!！?？\s]?$/.test(prev) || at === 0) && !/^次/.test(next)) continue;
     // 一 is an article (一名大学生, 一批), not a count; idioms (一步一个, 三言两语) have no unit after.
