@@ -46,7 +46,6 @@ function lexicon() {
     // 成立年轻干部学习小组: after a verb that sets one up, a 小组 is a programme.
     launched: new RegExp(`(?:成立|组建|组织|开设|设置|实行|执行)(?:了)?([${HAN}]{2,10}?小组)(?=[,，。;；、]|$)`, 'gu'),
     headRe: new RegExp(`(?:${plainHeads})`, 'gu'),
-    // “X”, optionally followed by a short qualifier and a head: “清仓补短+百花齐放”培育体系.
     quoted: quotedPattern('“', '”', headWords),
     // ‘1+1+N’帮带模式: a name in single quotes, as nested inside a quotation.
     quotedSingle: quotedPattern('‘', '’', headWords),
