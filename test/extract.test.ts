@@ -422,3 +422,12 @@ test('genre: a county site — 明确N名X为导师,与Y“一对一”结对; X
   assert.ok(!ps.some((p) => p.startsWith('1+N导师')), ps.join(' ; '));
   assert.ok(d.initiatives.some((i) => i.name === '1+N导师帮带机制'));
 });
+
+test('genre: a pairing ceremony — Y向各自的师傅递交拜师帖 (向各自 is no person), “我的师傅是…罗德福” names the mentor later in the clause', () => {
+  const d = genre('pairing-ceremony.txt');
+  const ps = pairs(d);
+  assert.ok(ps.includes('罗德福→吴晓燕'), ps.join(' ; '));
+  assert.ok(ps.includes('师傅→15名新任村干部'), ps.join(' ; '));
+  assert.ok(!ps.some((p) => p.includes('递交')), ps.join(' ; '));
+  assert.ok(!d.people.some((p) => p.name === '向各自'), d.people.map((p) => p.name).join(' '));
+});

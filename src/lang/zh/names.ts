@@ -22,6 +22,7 @@ export function plausibleName(s: string): boolean {
   if (!compound && !surnames().has(s[0]!)) return false;
   if (s.length === 4 && !compound) return false;
   if (notNames().has(s) || notNames().has(s.slice(0, 2))) return false;
+  if (wordSet('pronouns.txt').has(s.slice(compound ? 2 : 1))) return false;
   if ([...s.slice(1)].some((c) => /[的了是在和与及或等们个这那]/.test(c))) return false;
   // An ordinary word that happens to start with a surname (成长, 陆续, 高新) is not a name.
   const first = words(s)[0]!;

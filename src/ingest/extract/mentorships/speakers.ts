@@ -30,7 +30,8 @@ export function readSpeakers(c: Collector): void {
     const learned = LEARNED.exec(inner);
     if (mine && !c.out.some((m) => m.mentee === who && m.mentor)) {
       const after = at(mine.index + mine[0].length);
-      const named = c.personAt.find((x) => x.at >= after && x.at <= after + 2);
+      // 我的师傅王建华, 我的师傅是杨家村的老书记罗德福: the person named next in the clause.
+      const named = c.personAt.find((x) => x.at >= after && x.at <= after + 24 && !/[,，。;；!！?？]/.test(text.slice(after, x.at)));
       const mentor = named ? named.p.name : c.group({ label: mine[1]!, approx: false, evidence: quote(mine) });
       c.add(mentor, who, at(mine.index), after, named ? 'explicit' : 'implied');
     } else if (apprentices && !c.out.some((m) => m.mentor === who)) {
