@@ -431,3 +431,10 @@ test('genre: a pairing ceremony — Y向各自的师傅递交拜师帖 (向各�
   assert.ok(!ps.some((p) => p.includes('递交')), ps.join(' ; '));
   assert.ok(!d.people.some((p) => p.name === '向各自'), d.people.map((p) => p.name).join(' '));
 });
+
+test('genre: 带出了李俊、孙悦、周晨等12名徒弟 — the whole list, and 在他的指导下 refers to the mentor, not the last apprentice named', () => {
+  const d = genre('veteran-officer.txt');
+  const ps = pairs(d);
+  for (const p of ['钱国栋→李俊', '钱国栋→孙悦', '钱国栋→周晨']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(!ps.includes('周晨→孙悦'), `他 is 钱国栋: ${ps.join(' ; ')}`);
+});

@@ -118,7 +118,12 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
         let j = at;
         while (text[j - 1] === '、') {
           const left = text.slice(Math.max(0, j - 6), j - 1);
-          const item = /(?:^|[、,，。;；:：\s“”(（])([^、,，。;；:：\s“”(（]{2,4})$/u.exec(left)?.[1];
+          let item = /(?:^|[、,，。;；:：\s“”(（])([^、,，。;；:：\s“”(（]{2,4})$/u.exec(left)?.[1];
+          // 带出了李俊、孙悦…: the first item may follow a verb and 了/是/有 instead of a boundary.
+          if (!item || !plausibleName(item)) {
+            const tail = nameBefore(text, j - 1);
+            if (tail && /[了是有和的为给把与及对向由]/.test(text[j - 2 - tail.length] ?? '')) item = tail;
+          }
           if (!item || !plausibleName(item) || exclude.has(item) || isPlace(j - 1 - item.length)) break;
           if (!found.has(item)) {
             add(item, j - 1 - item.length);

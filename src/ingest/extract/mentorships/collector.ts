@@ -78,9 +78,9 @@ export class Collector {
     return this.personAt.filter((x) => x.at >= a && x.end <= b);
   }
 
-  /** The person a pronoun (他/她) refers to: the last one named before `at`. */
-  antecedent(at: number): string | undefined {
-    return this.personAt.filter((x) => x.end <= at).at(-1)?.p.name;
+  /** The person a pronoun (他/她) refers to: the last one named before `at` (that `prefer` accepts). */
+  antecedent(at: number, prefer?: (name: string) => boolean): string | undefined {
+    return this.personAt.filter((x) => x.end <= at && (!prefer || prefer(x.p.name))).at(-1)?.p.name;
   }
 
   hasRecordIn(start: number, end: number): boolean {
