@@ -65,9 +65,11 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
   // 他/她: the person named last before the frame (在段富章的鼓励下,他… is not 段富章).
   // 自己当年就是在老书记的帮带下…: 自己 is the speaker named before it (范永胜说,自己…).
   if (/^[他她]$|[,，]?[他她]$/.test(raw.trim()) || (side === 'mentee' && /^(?:[他她](?![们])|自己)/.test(raw.trim()))) {
-    // 钱国栋带出了李俊、周晨等12名徒弟。在他的指导下…: a mentor's 他 is the mentor named last, not
-    // the last of his apprentices.
-    const a = (side === 'mentor' && c.antecedent(matchStart, (name) => c.out.some((m) => m.mentor === name))) || c.antecedent(matchStart);
+    // 钱国栋带出了李俊、周晨等12名徒弟。在他的指导下…: when the person named last is an apprentice,
+    // a mentor's 他 is the mentor named last.
+    const last = c.antecedent(matchStart);
+    const apprentice = last !== undefined && c.out.some((m) => m.mentee === last);
+    const a = (side === 'mentor' && apprentice && c.antecedent(matchStart, (name) => c.out.some((m) => m.mentor === name))) || last;
     return a ? [a] : [];
   }
   // 我便自告奋勇带他 in a signed first-person story: 我 is the author (not inside a quotation).
