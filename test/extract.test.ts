@@ -438,3 +438,13 @@ test('genre: 带出了李俊、孙悦、周晨等12名徒弟 — the whole list,
   for (const p of ['钱国栋→李俊', '钱国栋→孙悦', '钱国栋→周晨']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
   assert.ok(!ps.includes('周晨→孙悦'), `他 is 钱国栋: ${ps.join(' ; ')}`);
 });
+
+test('genre: a school’s 青蓝工程 yields its pairs; a training class (第12期…培训班, 学习小组 of trainees, a study trip) yields no mentorship', () => {
+  const school = genre('school-qinglan.txt');
+  const ps = pairs(school);
+  for (const p of ['许静→林小雨', '8名师傅→8名徒弟']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(ps.some((p) => /骨干教师→新入职教师/.test(p)), ps.join(' ; '));
+  const training = genre('training-class-negative.txt');
+  assert.deepEqual(pairs(training), []);
+  assert.deepEqual(training.initiatives.map((i) => i.name), ['中青年干部培训班'], 'the class without its number (第12期)');
+});

@@ -109,7 +109,7 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
     if (mod.length + t.word.length > 14) break;
     mod = t.word + mod;
   }
-  mod = mod.replace(/^(今年|去年|近年来|目前|同时|此外)+/, '').replace(/^([\d两一二三四五六七八九十]+[个期项名批次场支家所座])/, '');
+  mod = mod.replace(/^(今年|去年|近年来|目前|同时|此外)+/, '').replace(/^(第?[\d两一二三四五六七八九十]+[个期项名批次场支家所座届])/, '');
   // 推行导师制, 组建导师组: some heads name a programme by themselves.
   // (导师帮带制 read on as 导师帮带制度 is still the head that stands alone.)
   if (mod.length < 2) return (lexicon().alone.has(head) || lexicon().alone.has(head.replace(/度$/, ''))) && head.length >= 3 ? mod + head : undefined;
