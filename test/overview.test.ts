@@ -21,7 +21,7 @@ after(() => ctx?.close());
 
 async function open(page: Page, path: string) {
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(`${e.message} at ${page.url()}\n${e.stack ?? ''}`));
   const blocked = await onlyOurOrigin(page, ctx.base);
   await page.goto(ctx.base + path);
   await page.waitForFunction(() => /有记录|出错/.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 30_000 });

@@ -58,6 +58,10 @@
     });
     state.features = data;
     var narrow = $('map').clientWidth < 500;
+    // A tooltip still pending for the old map must not outlive its series (a click redraws the
+    // map under the pointer): hide it, and replace only the series instead of tearing down every
+    // component (notMerge), which is where ECharts' tooltip reads a disposed series.
+    mapChart.dispatchAction({ type: 'hideTip' });
     mapChart.setOption({
       textStyle: { fontFamily: FONT },
       tooltip: {
@@ -82,7 +86,7 @@
         itemStyle: { borderColor: '#9fb3c8', borderWidth: 0.6, areaColor: '#f5f7fa' },
         data: data,
       }],
-    }, true);
+    }, { replaceMerge: ['series'] });
   }
 
   function statsHtml(s) {
