@@ -99,17 +99,22 @@ export function cleanArticle(raw: string): CleanedArticle {
 
   let text = kept.join('\n');
   // (记者郎哲敏 骆炳浩), (通讯员钱文汇 南吟): bylines inside the text.
-  text = text.replace(/[(（]\s*([^()（）\n]{2,40})\s*[)）]/g, (m, block: string) => {
+  // A block is a byline when it opens with a byline role and names someone.
+  const bylineOf = (block: string) => {
     const cs = creditsIn(block);
-    if (cs.length === 0 || !opensWithByline(simplifyAligned(block.trim()))) return m;
+    return cs.length > 0 && opensWithByline(simplifyAligned(block.trim())) ? cs : undefined;
+  };
+  text = text.replace(/[(（]\s*([^()（）\n]{2,40})\s*[)）]/g, (m, block: string) => {
+    const cs = bylineOf(block);
+    if (!cs) return m;
     addCredits(cs);
     return '';
   });
   // 本报讯 记者陈明 通讯员林华 今年以来…: an unbracketed byline after the dateline, each name
   // closed by a space (a glued one cannot be told from the first words of the text).
   text = text.replace(/^(\S{0,12}[讯訊])[ \t\u3000]+((?:\S{1,5}?[ \t\u3000]?[\u3400-\u9fff]{2,3}[ \t\u3000]+){1,4})/gmu, (m, lead: string, block: string) => {
-    const cs = creditsIn(block);
-    if (cs.length === 0 || !opensWithByline(simplifyAligned(block.trim()))) return m;
+    const cs = bylineOf(block);
+    if (!cs) return m;
     addCredits(cs);
     return `${lead} `;
   });

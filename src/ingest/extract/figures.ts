@@ -51,10 +51,10 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
   };
   const text = ctx.text;
   // 每周谈心1次 is the rate 1次/周, not also a count of 1次.
-  const rates = [...text.matchAll(rate)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const rates = [...text.matchAll(rate)];
   for (const m of text.matchAll(figure)) {
     const at = m.index!;
-    if (rates.some(([s, e]) => at >= s && at < e)) continue;
+    if (rates.some((r) => at >= r.index! && at < r.index! + r[0].length)) continue;
     const [whole, num, wan, approxAfter, unit, approxAfter2] = m as unknown as string[];
     const prev = text[at - 1] ?? '';
     const next = text.slice(at + whole!.length, at + whole!.length + 2);
@@ -97,7 +97,7 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
     const n = parseNumber(num!);
     if (n && n.value <= 100) push(m.index!, whole!.length, n.value, '%', n.approx, `${m.index}`);
   }
-  for (const m of text.matchAll(rate)) {
+  for (const m of rates) {
     const [whole, period, atLeast, , unit] = m as unknown as string[];
     const at = m.index!;
     push(at, whole!.length, 1, `${unit}/${period}`, Boolean(atLeast), `rate|${at}`);
