@@ -192,24 +192,23 @@ describe('paging', () => {
     walk(plan.summary.plan);
     assert.ok(ops.some((o) => /NodeIndexSeekByRange|NodeIndexScan/.test(o)) && !ops.some((o) => /NodeByLabelScan/.test(o)), ops.join(' '));
     const names = (await g.driver.executeQuery('MATCH (p:Place) RETURN p.name AS n, p.id AS id ORDER BY n, id')).records.map((r) => r.get('id'));
-    const forward: string[] = [];
-    let after: string | null = null;
-    for (let i = 0; i < 100; i++) {
-      const r: any = await g.gql(`query($after: String) { places(first: 9, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
-      forward.push(...r.data.places.nodes.map((n: any) => n.id));
-      if (!r.data.places.pageInfo.hasNextPage) break;
-      after = r.data.places.pageInfo.endCursor;
-    }
-    assert.deepEqual(forward, names, 'forward pages in name order, every place once');
-    const backward: string[] = [];
-    let before: string | null = null;
-    for (let i = 0; i < 100; i++) {
-      const r: any = await g.gql(`query($before: String) { places(last: 9, before: $before) { nodes { id } pageInfo { hasPreviousPage startCursor } } }`, { before });
-      backward.unshift(...r.data.places.nodes.map((n: any) => n.id));
-      if (!r.data.places.pageInfo.hasPreviousPage) break;
-      before = r.data.places.pageInfo.startCursor;
-    }
-    assert.deepEqual(backward, names, 'backward pages give the same order');
+    // Every place id, page by page of 9, forwards (first/after) or backwards (last/before).
+    const pages = async (backward: boolean) => {
+      const [size, cursor, more, next] = backward ? ['last', 'before', 'hasPreviousPage', 'startCursor'] : ['first', 'after', 'hasNextPage', 'endCursor'];
+      const ids: string[] = [];
+      let at: string | null = null;
+      for (let i = 0; i < 100; i++) {
+        const r: any = await g.gql(`query($c: String) { places(${size}: 9, ${cursor}: $c) { nodes { id } pageInfo { ${more} ${next} } } }`, { c: at });
+        const page = r.data.places.nodes.map((n: any) => n.id);
+        if (backward) ids.unshift(...page);
+        else ids.push(...page);
+        if (!r.data.places.pageInfo[more]) break;
+        at = r.data.places.pageInfo[next];
+      }
+      return ids;
+    };
+    assert.deepEqual(await pages(false), names, 'forward pages in name order, every place once');
+    assert.deepEqual(await pages(true), names, 'backward pages give the same order');
   });
 
   test('page size is clamped to the maximum even through variables; bad arguments get clear errors', async () => {

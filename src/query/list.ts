@@ -66,7 +66,6 @@ function cursorList(list: string, o: OrderBy): string {
   return `${list}:${o.field}:${o.direction}`;
 }
 
-/** The Cypher of a list, for the snapshot tests and the benchmark's floor. */
 /**
  * Lists by name that no filter narrows read the name index in order (migrations.ts), so Neo4j
  * stops after a page instead of sorting every node of the label (37 → 25 ms for 100
@@ -75,16 +74,17 @@ function cursorList(list: string, o: OrderBy): string {
  */
 const NAME_INDEXED = new Set<NodeLabel>(['Place', 'Initiative', 'Person']);
 
+/** The Cypher of a list, for the snapshot tests and the benchmark's floor. */
 export function listCypher(label: NodeLabel, args: ListArgs, backward = false): { page: string; count: string } {
   const f = args.filter ?? {};
   const o = resolveOrder(label, args.orderBy, args.sort);
+  const level = label === 'Place' && args.level ? `\nWITH n WHERE n.level = $level` : '';
   let body = candidates(label, f);
-  const count = countCypher(body + (label === 'Place' && args.level ? `\nWITH n WHERE n.level = $level` : ''));
+  const count = countCypher(body + level);
   const indexed = NAME_INDEXED.has(label) && o.field === 'NAME' && body.trim() === `MATCH (n:${label})`;
   // Reading forwards in name order, the after cursor is where the index range starts.
   if (indexed) body = `MATCH (n:${label}) WHERE n.name >= ${o.direction === 'ASC' && !backward ? "coalesce($afterK, '')" : "''"}`;
-  if (label === 'Place' && args.level) body += `\nWITH n WHERE n.level = $level`;
-  return { page: pageCypher(body, o.key('n'), o.direction === 'DESC', backward, indexed), count };
+  return { page: pageCypher(body + level, o.key('n'), o.direction === 'DESC', backward, indexed), count };
 }
 
 /** A page of `list` (its cursor name): window from the arguments, places resolved, then the read. */
