@@ -448,3 +448,25 @@ test('genre: a school’s 青蓝工程 yields its pairs; a training class (第12
   assert.deepEqual(pairs(training), []);
   assert.deepEqual(training.initiatives.map((i) => i.name), ['中青年干部培训班'], 'the class without its number (第12期)');
 });
+
+test('genre: 徒弟田小军 after 周永福带了两个徒弟 is 周永福’s apprentice; without such a band 徒弟X names no mentor', () => {
+  const d = genre('farm-apprentices.txt');
+  const ps = pairs(d);
+  assert.ok(ps.includes('周永福→田小军'), ps.join(' ; '));
+  assert.ok(ps.includes('全乡8名种养大户→16名返乡青年'), ps.join(' ; '));
+  const court = pairs(genre('court.txt'));
+  assert.ok(!court.some((p) => p.startsWith('刘建平→孙')), `a mentor representative has no counted band: ${court.join(' ; ')}`);
+});
+
+test('genre: traditional script — 他先後帶出了廖志遠、賴小燕兩名徒弟 (賴 is a surname) pairs the protagonist with both', () => {
+  const d = genre('traditional-named-apprentices.txt');
+  const ps = pairs(d);
+  for (const p of ['钟华平→廖志远', '钟华平→赖小燕']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(d.people.some((p) => p.name === '赖小燕'), d.people.map((p) => p.name).join(' '));
+});
+
+test('genre: 老书记马长青正手把手教村文书李娜 — a named mentor teaching a named clerk (文书 is a post before a name)', () => {
+  const d = genre('secretary-teaches-clerk.txt');
+  assert.ok(pairs(d).includes('马长青→李娜'), pairs(d).join(' ; '));
+  assert.deepEqual(d.people.map((p) => p.name).sort(), ['李娜', '杨永红', '马长青'].sort());
+});

@@ -83,6 +83,16 @@ export class Collector {
     return this.personAt.filter((x) => x.end <= at && (!prefer || prefer(x.p.name))).at(-1)?.p.name;
   }
 
+  /**
+   * 周永福今年带了两个徒弟。徒弟田小军…: the person last said (within a few sentences before `at`)
+   * to have a counted band of apprentices — not the bare 徒弟 a frame fills in.
+   */
+  masterBefore(at: number): string | undefined {
+    const named = new Set(this.people.map((p) => p.name));
+    const band = (label: string) => this.groups.get(label)?.size !== undefined && /(徒弟|学徒)$/.test(label);
+    return this.out.filter((o) => o.start < at && at - o.start < 300 && o.mentor && named.has(o.mentor) && band(o.mentee)).at(-1)?.mentor;
+  }
+
   hasRecordIn(start: number, end: number): boolean {
     return this.out.some((m) => m.start >= start && m.start < end);
   }

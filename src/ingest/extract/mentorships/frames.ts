@@ -25,6 +25,8 @@ export interface Frame {
   menteeUnknown?: boolean;
   pairs?: boolean;
   strength?: 'explicit' | 'implied';
+  /** The mentor is the person just said to have a counted band of apprentices; with none, no record. */
+  mentorFromBefore?: boolean;
   /** A group side must hold a noun of its side's lexicon (not just 党员, 群众). */
   menteeNoun?: boolean;
   mentorNoun?: boolean;
@@ -183,7 +185,10 @@ export function readFrames(c: Collector): void {
           mentees = [n ? c.group({ label: `${n.value}名${frame.mentee}`, size: n.value, approx: /[多余]/.test(afterN) || n.approx, evidence: quote() }) : defaultGroup(c, frame.mentee, at)];
         }
         if (mentees.length === 0) continue;
-        if (frame.menteeUnknown) {
+        if (frame.mentorFromBefore) {
+          const master = c.masterBefore(at);
+          if (master) for (const y of mentees) c.add(master, y, at, endAt, frame.strength ?? 'explicit');
+        } else if (frame.menteeUnknown) {
           for (const y of mentees) c.add(undefined, y, at, endAt, frame.strength ?? 'explicit');
         } else {
           if (mentors.length === 0) continue;
