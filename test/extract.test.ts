@@ -454,6 +454,7 @@ test('genre: 徒弟田小军 after 周永福带了两个徒弟 is 周永福’s 
   const ps = pairs(d);
   assert.ok(ps.includes('周永福→田小军'), ps.join(' ; '));
   assert.ok(ps.includes('全乡8名种养大户→16名返乡青年'), ps.join(' ; '));
+  assert.ok(d.figures.some((f) => f.value === 23 && f.unit === '起'), `化解矛盾纠纷23起: ${d.figures.map((f) => f.value + f.unit).join(' ')}`);
   const court = pairs(genre('court.txt'));
   assert.ok(!court.some((p) => p.startsWith('刘建平→孙')), `a mentor representative has no counted band: ${court.join(' ; ')}`);
 });
