@@ -471,3 +471,25 @@ test('genre: 老书记马长青正手把手教村文书李娜 — a named mentor
   assert.ok(pairs(d).includes('马长青→李娜'), pairs(d).join(' ; '));
   assert.deepEqual(d.people.map((p) => p.name).sort(), ['李娜', '杨永红', '马长青'].sort());
 });
+
+test('genre: an enterprise — 老师傅胡永刚给新员工邵飞当师傅 (老师傅 is a title; 刚 ends the name before 给), 我带的徒弟 and a named pair of apprentices', () => {
+  const d = genre('enterprise-apprentices.txt');
+  const ps = pairs(d);
+  for (const p of ['胡永刚→邵飞', '邓志华→蒋浩', '邓志华→郑雨桐', '18名师傅→18名徒弟']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(!d.people.some((p) => /^傅|^胡永$/.test(p.name)), d.people.map((p) => p.name).join(' '));
+});
+
+test('genre: composite mentor groups lose what comes before their first count (即…, 目前全县已有…); an outcome clause (通过帮带走上…岗位) is no pairing', () => {
+  const d = genre('county-composite-mentors.txt');
+  const ps = pairs(d);
+  assert.ok(ps.includes('36名县级领导、15名乡镇党委书记→年轻干部142名'), ps.join(' ; '));
+  assert.ok(ps.includes('1名县级领导、1名乡镇党委书记→N名年轻干部'), ps.join(' ; '));
+  assert.ok(ps.includes('冉光辉→邹雨婷'), ps.join(' ; '));
+  assert.ok(!ps.some((p) => p.includes('走上')), ps.join(' ; '));
+});
+
+test('genre: traditional script — a compound surname (歐陽麗) is a name though jieba cuts 欧阳 as a place', () => {
+  const d = genre('traditional-township-pairs.txt');
+  assert.ok(d.people.some((p) => p.name === '欧阳丽'), d.people.map((p) => p.name).join(' '));
+  assert.ok(d.figures.some((f) => f.value === 68 && f.unit === '起'), d.figures.map((f) => f.value + f.unit).join(' '));
+});

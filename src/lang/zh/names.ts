@@ -21,12 +21,14 @@ export function plausibleName(s: string): boolean {
   const compound = surnames().has(s.slice(0, 2));
   if (!compound && !surnames().has(s[0]!)) return false;
   if (s.length === 4 && !compound) return false;
+  if (compound && s.length < 3) return false;
   if (notNames().has(s) || notNames().has(s.slice(0, 2))) return false;
   if (wordSet('pronouns.txt').has(s.slice(compound ? 2 : 1))) return false;
   if ([...s.slice(1)].some((c) => /[的了是在和与及或等们个这那]/.test(c))) return false;
   // An ordinary word that happens to start with a surname (成长, 陆续, 高新) is not a name.
   const first = words(s)[0]!;
-  if (first.word.length >= 2 && !NAME_TAGS.test(first.tag)) return false;
+  // 欧阳丽 is cut 欧阳/丽 (欧阳 tagged as a place): a compound surname is no ordinary word.
+  if (first.word.length >= 2 && !NAME_TAGS.test(first.tag) && !(compound && first.word === s.slice(0, 2) && /^n[rsz]?$/.test(first.tag))) return false;
   return true;
 }
 
@@ -43,6 +45,7 @@ export function nameAt(text: string, at: number): string | undefined {
   let name = two;
   // 王老三, 张小二: 老/小 and a numeral are a given name (the numeral is no count here).
   if (/^[老小]$/.test(two.slice(-1)) && /^[二三四五六七八九]$/.test(third) && !/^[个名位人次年月天十百千万]/.test(text[at + 3 + compound] ?? '')) name = two + third;
+  else if (wordSet('name-final-stops.txt').has(third) && /^(?:[,，。、;；:：!！?？\s“”(（]|[说是给和与及对为的也都已还就在同])/.test(text[at + 3 + compound] ?? '。')) name = two + third;
   else if (new RegExp(`[${HAN}]`, 'u').test(third) && !stops().has(third)) {
     // The third character belongs to the name unless it starts a word with what follows.
     const next = cut(text.slice(at + 2 + compound, at + 6 + compound))[0] ?? '';

@@ -9,7 +9,7 @@ export interface GroupParty {
   evidence: string;
 }
 
-let headRes: { mentor: RegExp; mentee: RegExp; isMentor: RegExp; isMentee: RegExp; any: RegExp; menteePrefix: RegExp; boundary: RegExp } | undefined;
+let headRes: { mentor: RegExp; mentee: RegExp; isMentor: RegExp; isMentee: RegExp; any: RegExp; menteePrefix: RegExp; boundary: RegExp; leadIn: RegExp } | undefined;
 /** The side nouns (lang/zh/data/mentor-nouns.txt, mentee-nouns.txt, people-nouns.txt) as patterns. */
 export function heads() {
   headRes ??= {
@@ -23,6 +23,7 @@ export function heads() {
     menteePrefix: new RegExp(`^(?:\\d+\\s*[名位])?(?:${alternation('mentee-prefixes.txt')})`, 'u'),
     // 选拔5名检察骨干 → 5名检察骨干: the verb before a group is not part of it.
     boundary: new RegExp(`^.*(?:${alternation('group-boundaries.txt')})`, 'u'),
+    leadIn: new RegExp(`^.*?(?:${alternation('group-boundaries.txt')}|有|共)(?=${NUMBER}\\s*[名位个人])`, 'u'),
   };
   return headRes;
 }
@@ -38,6 +39,8 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   const counts = [...label.matchAll(COUNT)].map((m) => parseNumber(m[1]!)).filter((n) => !!n);
   // 1名村两委老干部和1名驻村工作队员: several counted parts are one group, kept whole.
   if (counts.length < 2) label = label.replace(heads().boundary, '');
+  // …but what comes before its first count is no part of it (目前全县已有36名县级领导、15名…).
+  else label = label.replace(heads().leadIn, '');
   // …and the adverbs of the verb after it (24名年轻干部现场签订: 现场 belongs to 签订).
   label = label.replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|先后|累计|有|共|均|都|也|还)+/, '').replace(/(?:们|等|每人|各|均|现场|当场|正式|共同|一起|分别|逐一)$/, '').trim();
   // 74名年轻“尖兵”: a head count of people makes a group even without a known noun.

@@ -17,6 +17,10 @@ export function readGroupPairs(c: Collector): void {
         const at = s.start + m.index!;
         if (c.personAt.some((x) => x.at >= at && x.at < at + m[0].length)) continue;
         const g = groupOf(m[0].replace(/^.*[了着过起]/u, ''), clauseQuote(c.ctx, at, at + m[0].length));
+        // 通过帮带走上乡镇领导岗位: a phrase that opens with the pairing verb and does not go on
+        // with its noun (as 帮带导师 does) is a clause about an outcome, not a group.
+        const verb = g && TRIGGER.exec(g.label);
+        if (verb && verb.index === 0 && !new RegExp(`^(?:${re.source})`, 'u').test(g!.label.slice(verb.index + verb[0].length))) continue;
         if (g) return g;
       }
       return undefined;
