@@ -493,3 +493,10 @@ test('genre: traditional script — a compound surname (歐陽麗) is a name tho
   assert.ok(d.people.some((p) => p.name === '欧阳丽'), d.people.map((p) => p.name).join(' '));
   assert.ok(d.figures.some((f) => f.value === 68 && f.unit === '起'), d.figures.map((f) => f.value + f.unit).join(' '));
 });
+
+test('genre: 渠东街道 is not 东街街道 (a short form of a township counts only on word boundaries); 段晓峰是王梦瑶的导师', () => {
+  const d = genre('district-backup-cadres.txt');
+  const places = d.places.map((p) => p.name);
+  assert.ok(places.includes('渠东街道') && !places.includes('东街街道'), places.join(' '));
+  assert.ok(pairs(d).includes('段晓峰→王梦瑶'), pairs(d).join(' ; '));
+});

@@ -176,6 +176,8 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
         if (form === short && /^(?:[村镇乡]|社区|居委)/.test(text.slice(at + form.length, at + form.length + 2))) continue;
         // Inside a quoted slogan it is a name part (“雷锋人社服务+”), not the street.
         if (form === short && text[at - 1] === '“') continue;
+        // 渠东街道 holds 东街 (the short form of 东街街道) only across a word boundary.
+        if (form === short && !onWordBoundaries(text, at, at + form.length)) continue;
         // 文峰派出所, 白沙供电所: a unit named after the township is no mention of the township.
         if (form === short && wordList('place-followers.txt').some((w) => text.startsWith(w, at + form.length))) continue;
         take({ name: t.name, start: at, end: at + form.length, place: t, level: t.level, aliases: form === short ? [short] : [] });
