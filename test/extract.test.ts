@@ -500,3 +500,20 @@ test('genre: 渠东街道 is not 东街街道 (a short form of a township counts
   assert.ok(places.includes('渠东街道') && !places.includes('东街街道'), places.join(' '));
   assert.ok(pairs(d).includes('段晓峰→王梦瑶'), pairs(d).join(' ; '));
 });
+
+test('genre: an e-paper page — the date line (…星期三 第03版：综合新闻) is no headline; “薪火工程”又称“老支书传帮带计划” is one scheme; “青年村干部实践岗”', () => {
+  const d = genre('epaper-county-scheme.txt');
+  assert.equal(d.article.title, '长汀县：“薪火工程”让老支书经验代代传');
+  assert.equal(d.article.publishedAt, '2025-05-14');
+  const xinhuo = d.initiatives.find((i) => i.name === '薪火工程');
+  assert.ok(xinhuo?.aliases.includes('老支书传帮带计划'), JSON.stringify(d.initiatives.map((i) => [i.name, i.aliases])));
+  assert.ok(!d.initiatives.some((i) => i.name === '老支书传帮带计划'));
+  assert.ok(d.initiatives.some((i) => i.name === '青年村干部实践岗'));
+  assert.ok(pairs(d).includes('120名优秀老支书→180名年轻村干部'), `“一对一”“一对多” is no part of the group: ${pairs(d).join(' ; ')}`);
+});
+
+test('genre: county platforms — quoted cores with longer heads, 成长导师团, and no scheme in 一项基础性、战略性工程', () => {
+  const names = genre('county-talent-platforms.txt').initiatives.map((i) => i.name);
+  for (const n of ['三线联系育才平台', '墩苗育苗年轻干部培养机制', '年轻干部成长导师团', '汉阴青年讲堂', '红色引擎年轻干部人才库']) assert.ok(names.includes(n), `${n} in ${names.join(' | ')}`);
+  assert.ok(!names.some((n) => n.includes('战略性')), names.join(' | '));
+});

@@ -180,6 +180,8 @@ export function findTitle(lines: Array<{ text: string; simple: string }>): strin
   }
   let best: { title: string; score: number } | undefined;
   for (const [k, { t, simple }] of head.entries()) {
+    // 2025年5月14日 星期三 第03版：综合新闻: an e-paper's date line, however long, is no headline.
+    if (/^\d{4}\s*[-年.\/]\s*\d{1,2}\s*[-月.\/]\s*\d{1,2}/.test(t) && /星期|周[一二三四五六日天]|第\s*[A-Z\d]+\s*版|[:：]\d{2}/.test(t)) continue;
     if (isChrome(simple) || bylineLine(t) || /^【.*】$/.test(t) || (creditsIn(t).length > 0 && t.length < 40)) continue;
     const stripped = t.replace(/\s*[-_|]\s*[^-_|]{1,12}\s*[-_|]\s*[^-_|]{1,12}$/, '').replace(/\s*[_|]\s*[^_|]{2,12}(网|报|台)$/, '');
     // A sentence (it ends in 。) is the start of the body, not a headline.

@@ -113,6 +113,8 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
   // 推行导师制, 组建导师组: some heads name a programme by themselves.
   // (导师帮带制 read on as 导师帮带制度 is still the head that stands alone.)
   if (mod.length < 2) return (lexicon().alone.has(head) || lexicon().alone.has(head.replace(/度$/, ''))) && head.length >= 3 ? mod + head : undefined;
+  // 一项基础性、战略性工程: a quality (…性) describes a programme, it names none.
+  if (/性$/.test(mod) && mod.length <= 4) return undefined;
   // A general word (模式, 机制) needs a modifier that names something (not 一种合作模式, 竞争机制).
   if (/^(模式|机制|体系|制度|计划|工程|行动|系列活动)$/.test(head) && (mod.length < 3 || /^(一种|一套|一项|一个|这|该|各|有关|相关|长效)/.test(mod) || /新$/.test(mod))) return undefined;
   return mod + head;
@@ -161,6 +163,11 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
   for (const h of hits) h.place = placeNear(ctx, places, h.start, main);
   // One programme named twice (浙江宁海跟班学习 and 宁海跟班学习): the shorter is an alias.
   hits.sort((a, b) => a.start - b.start);
+  // “薪火工程”又称“老支书传帮带计划”: the second name is the first one's alias.
+  for (const [i, h] of hits.entries()) {
+    const next = hits[i + 1];
+    if (next && /^[”’]?(?:又称|又名|也称|也叫|亦称|简称|俗称)[“‘]?$/.test(text.slice(h.end, next.start)) && !h.aliases.includes(next.name)) h.aliases.push(next.name);
+  }
   for (const h of hits) {
     const longer = hits.find((o) => o !== h && o.name.length > h.name.length && o.name.includes(h.name) && h.name.length >= 4);
     if (longer && !longer.aliases.includes(h.name)) longer.aliases.push(h.name);

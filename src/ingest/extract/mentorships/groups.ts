@@ -42,7 +42,7 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   // …but what comes before its first count is no part of it (目前全县已有36名县级领导、15名…).
   else label = label.replace(heads().leadIn, '');
   // …and the adverbs of the verb after it (24名年轻干部现场签订: 现场 belongs to 签订).
-  label = label.replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|先后|累计|有|共|均|都|也|还)+/, '').replace(/(?:们|等|每人|各|均|现场|当场|正式|共同|一起|分别|逐一)$/, '').trim();
+  label = label.replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|先后|累计|有|共|均|都|也|还)+/, '').replace(/(?:们|等|每人|各|均|现场|当场|正式|共同|一起|分别|逐一|一对[一二三多N])+$/, '').trim();
   // 74名年轻“尖兵”: a head count of people makes a group even without a known noun.
   const counted = counts.length > 0 && new RegExp(`${NUMBER}\\s*(?:名|位|人)`, 'u').test(label);
   if (label.length < 2 || label.length > 60 || (!heads().any.test(label) && !counted)) return undefined;
