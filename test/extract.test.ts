@@ -510,6 +510,7 @@ test('genre: an e-paper page — the date line (…星期三 第03版：综合�
   assert.ok(!d.initiatives.some((i) => i.name === '老支书传帮带计划'));
   assert.ok(d.initiatives.some((i) => i.name === '青年村干部实践岗'));
   assert.ok(pairs(d).includes('120名优秀老支书→180名年轻村干部'), `“一对一”“一对多” is no part of the group: ${pairs(d).join(' ; ')}`);
+  assert.ok(pairs(d).includes('刘福生→两个徒弟'), `老支书刘福生说，自己带的两个徒弟…: ${pairs(d).join(' ; ')}`);
 });
 
 test('genre: county platforms — quoted cores with longer heads, 成长导师团, and no scheme in 一项基础性、战略性工程', () => {

@@ -21,14 +21,20 @@ export function readGroupPairs(c: Collector): void {
         // with its noun (as 帮带导师 does) is a clause about an outcome, not a group.
         const verb = g && TRIGGER.exec(g.label);
         if (verb && verb.index === 0 && !new RegExp(`^(?:${re.source})`, 'u').test(g!.label.slice(verb.index + verb[0].length))) continue;
-        if (g) return g;
+        if (!g) continue;
+        // 自己带的两个徒弟: what a relative clause (…的) says before a counted group is no part of it.
+        const tail = /^.*的(.+)$/u.exec(g.label)?.[1];
+        if (tail && g.size !== undefined && new RegExp(re.source, 'u').test(tail)) g.label = tail;
+        return { g, end: at + m[0].length };
       }
       return undefined;
     };
     const mentor = find(heads().mentor);
     const mentee = find(heads().mentee);
-    if (mentor && mentee && !mentee.label.includes(mentor.label) && !mentor.label.includes(mentee.label)) {
-      c.add(c.group(mentor), c.group(mentee), s.start, s.start + s.text.length);
+    if (mentor && mentee && !mentee.g.label.includes(mentor.g.label) && !mentor.g.label.includes(mentee.g.label)) {
+      // 露湖村老支书刘福生说…: a mentor noun right before a name is that person's title.
+      const named = c.personAt.find((x) => x.at === mentor.end)?.p.name;
+      c.add(named ?? c.group(mentor.g), c.group(mentee.g), s.start, s.start + s.text.length);
     }
   }
 }
