@@ -66,3 +66,9 @@ test('the headline is the header line that reads like one, not a site banner, a 
   const b = page(['新华网北京9月10日电(记者王小明)', '教师节里话传承:师徒接力育新人', '在某中学,青年教师李晓与师傅周红结成对子。', '2024-09-10 18:20:31']);
   assert.equal(b.title, '教师节里话传承:师徒接力育新人');
 });
+
+test('an unbracketed dateline byline with an intern and a closing 报道： loses none of its names and leaves the text clean', () => {
+  const c = cleanArticle('上犹县：师徒结对促成长\n本报讯 记者 钟华 实习生 陈晨 报道：上犹县近日为18名新录用公务员确定18名导师。\n编审：周涛 监制：吴明');
+  assert.deepEqual(c.credits.map((x) => `${x.role}:${x.name}`).sort(), ['editor:周涛', 'editor:吴明', 'journalist:钟华', 'journalist:陈晨'].sort());
+  assert.ok(c.text.includes('本报讯 上犹县近日'), c.text);
+});

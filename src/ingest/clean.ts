@@ -112,7 +112,8 @@ export function cleanArticle(raw: string): CleanedArticle {
   });
   // 本报讯 记者陈明 通讯员林华 今年以来…: an unbracketed byline after the dateline, each name
   // closed by a space (a glued one cannot be told from the first words of the text).
-  text = text.replace(/^(\S{0,12}[讯訊])[ \t\u3000]+((?:\S{1,5}?[ \t\u3000]?[\u3400-\u9fff]{2,3}[ \t\u3000]+){1,4})/gmu, (m, lead: string, block: string) => {
+  // (Greedy role words: a lazy one would read 实习生 as 实 + the name 习生.) 记者 X 报道：closes it.
+  text = text.replace(/^(\S{0,12}[讯訊])[ \t\u3000]+((?:\S{1,5}[ \t\u3000]?[\u3400-\u9fff]{2,3}[ \t\u3000]+){1,4})(?:(?:报道|報道)[:：]?)?/gmu, (m, lead: string, block: string) => {
     const cs = bylineOf(block);
     if (!cs) return m;
     addCredits(cs);
