@@ -518,3 +518,17 @@ test('genre: county platforms — quoted cores with longer heads, 成长导师�
   for (const n of ['三线联系育才平台', '墩苗育苗年轻干部培养机制', '年轻干部成长导师团', '汉阴青年讲堂', '红色引擎年轻干部人才库']) assert.ok(names.includes(n), `${n} in ${names.join(' | ')}`);
   assert.ok(!names.some((n) => n.includes('战略性')), names.join(' | '));
 });
+
+test('genre: 胡佳怡、李振宇、程雪三名年轻干部分别与余建平、吴昊、熊伟结成帮带对子 pairs the lists in order, mentors by their titles; Chinese-numeral counts', () => {
+  const d = genre('respective-pairs.txt');
+  const ps = pairs(d);
+  for (const p of ['余建平→胡佳怡', '吴昊→李振宇', '熊伟→程雪']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(!ps.some((p) => p.startsWith('程雪→')), ps.join(' ; '));
+  for (const [v, u] of [[120, '名'], [240, '名'], [12, '期'], [48, '名']] as const) assert.ok(d.figures.some((f) => f.value === v && f.unit === u), `${v}${u}`);
+});
+
+test('genre: 跟着冉老，她学会了… — 冉老 is the 冉启明 named before (no person 冉老) and 她 the 谭欣 named last', () => {
+  const d = genre('retired-mentor-address.txt');
+  assert.ok(pairs(d).includes('冉启明→谭欣'), pairs(d).join(' ; '));
+  assert.ok(!d.people.some((p) => p.name === '冉老'), d.people.map((p) => p.name).join(' '));
+});

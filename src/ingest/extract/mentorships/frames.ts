@@ -166,6 +166,18 @@ export function readFrames(c: Collector): void {
           const subject = c.personAt.find((x) => x.at >= s.start && x.at < at);
           if (subject) mentors = [subject.p.name];
         }
+        if (frame.bySide && g.X !== undefined && g.Y !== undefined && /分别|各自|一一/.test(m[0])) {
+          // 胡佳怡、李振宇、程雪三名年轻干部分别与余建平、吴昊、熊伟结成帮带对子: two lists of
+          // names paired in order; the side nouns say which list mentors.
+          const namesIn = (slot: string) => [...new Set(c.personsIn(offset(slot), offset(slot) + g[slot]!.length).map((x) => x.p.name))];
+          const [xs, ys] = [namesIn('X'), namesIn('Y')];
+          if (xs.length >= 2 && xs.length === ys.length) {
+            const xMentees = (menteeish(g.X) && !menteeish(g.Y)) || (mentorish(g.Y) && !mentorish(g.X));
+            for (const [i, x] of xs.entries()) (xMentees ? c.add(ys[i], x, at, endAt) : c.add(x, ys[i]!, at, endAt));
+            claimed.push([at, endAt]);
+            continue;
+          }
+        }
         if (frame.bySide && mentors.length === 1 && mentees.length === 1) {
           // 一名新警与我结成师徒对子: the side nouns decide the direction, not the order.
           const [a, b] = [mentors[0]!, mentees[0]!];
