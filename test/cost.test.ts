@@ -75,3 +75,17 @@ test('the articles and evidence lists of a mentioned entity fit in what the ment
     }
   }
 });
+
+test('the response-size pre-check is an upper bound: it never lets through an answer whose JSON is over the limit', async () => {
+  const { jsonBytesAtMost } = await import('../src/graphql/limits.js');
+  const samples: unknown[] = [
+    { data: { r: { nodes: [{ id: 'initiative:1', name: '“青蓝工程”', places: [{ name: '孝昌县' }] }] } } },
+    { s: '"\\\n\u0001\u001f' + '😀'.repeat(10) + '帮带'.repeat(50), n: [1, -2.5e-300, null, true, false] },
+    { deep: [[[[{ a: 'x'.repeat(1000) }]]]], skipped: undefined },
+  ];
+  for (const v of samples) {
+    const exact = Buffer.byteLength(JSON.stringify(v));
+    assert.equal(jsonBytesAtMost(v, exact - 1), false, `a limit below ${exact} bytes is not reported as met`);
+    assert.equal(jsonBytesAtMost(v, exact * 8), true, 'a generous limit is met without serialising');
+  }
+});

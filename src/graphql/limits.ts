@@ -71,6 +71,9 @@ export function limitPlugins(limits: Limits, opts: { introspection: boolean }): 
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in (result as object)) return;
+          // Most answers are far below the limit: a walk that bounds their size from above spares
+          // serialising every answer twice; only a large one is measured exactly.
+          if (jsonBytesAtMost(result, limits.maxResponseBytes)) return;
           const bytes = Buffer.byteLength(JSON.stringify(result));
           if (bytes <= limits.maxResponseBytes) return;
           logger.warn({ bytes, max: limits.maxResponseBytes }, 'response refused by the size limit');
@@ -88,4 +91,31 @@ export function limitPlugins(limits: Limits, opts: { introspection: boolean }): 
   };
 
   return [armor, introspection, cost, responseSize];
+}
+
+/**
+ * Whether `value` serialises to JSON in at most `limit` bytes, by an upper bound: a UTF-8
+ * character is at most 3 bytes per UTF-16 unit, an escape at most 6. Stops as soon as the bound
+ * passes the limit (false then means "measure it").
+ */
+export function jsonBytesAtMost(value: unknown, limit: number): boolean {
+  let bytes = 0;
+  const walk = (v: unknown): boolean => {
+    if (typeof v === 'string') bytes += v.length * 6 + 2;
+    else if (v === null || typeof v !== 'object') bytes += 24;
+    else if (Array.isArray(v)) {
+      bytes += 2 + v.length;
+      for (const x of v) if (!walk(x)) return false;
+    } else {
+      bytes += 2;
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x === undefined) continue;
+        bytes += k.length * 6 + 4;
+        if (!walk(x)) return false;
+      }
+    }
+    return bytes <= limit;
+  };
+  return walk(value);
 }

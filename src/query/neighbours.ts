@@ -93,7 +93,10 @@ export type Neighbour = GNodeRow & { __rel: Record<string, any> };
  * (ARTICLE_ROW_PROPERTIES; Article.text has its own loader), others without the alias copy.
  * Relationship rows leave out the claims kept on MENTIONS/REPORTS for settling shared nodes.
  */
-export function rowProjection(v: string): string {
+export function rowProjection(v: string, label?: NodeLabel): string {
+  const article = `${v} {${ARTICLE_ROW_PROPERTIES.map((k) => `.${k}`).join(', ')}}`;
+  const other = `${v} {.*, aliasText: null}`;
+  if (label) return label === 'Article' ? article : other;
   return `CASE WHEN ${v}:Article THEN ${v} {${ARTICLE_ROW_PROPERTIES.map((k) => `.${k}`).join(', ')}} ELSE ${v} {.*, aliasText: null} END`;
 }
 
@@ -102,11 +105,19 @@ export function rowProjection(v: string): string {
  * Relationship properties (quotes, offsets, roles) are read only for the fields that show them
  * (`withRel`): `articles { title }` of a county mentioned by 5,000 articles reads no quote.
  */
+/** The label every neighbour of a field has, when its pattern names one: (m:Article). */
+export function fixedLabel(spec: Spec): NodeLabel | undefined {
+  return /\(m:(\w+)\)/.exec(spec.pattern)?.[1] as NodeLabel | undefined;
+}
+
 export function neighbourPart(spec: Spec, ids: readonly string[], withRel = false, order?: NeighbourOrder, fields?: readonly string[]): ReadPart {
   // The properties the query selects (model.ts SHOWN_PROPERTIES), else the whole row.
-  const props = fields ? `m {${['id', ...fields.filter((f) => SHOWN_PROPERTIES.has(f) && f !== 'id')].map((f) => `.${f}`).join(', ')}}` : rowProjection('m');
+  const props = fields ? `m {${['id', ...fields.filter((f) => SHOWN_PROPERTIES.has(f) && f !== 'id')].map((f) => `.${f}`).join(', ')}}` : rowProjection('m', fixedLabel(spec));
   // A client's orderBy (a field of ORDER_FIELDS, a direction): ties broken by id the same way.
   const by = order ? `${order.key('m')} ${order.direction}, m.id ${order.direction}` : (spec.order ?? 'm.id');
+  // 100 initiatives × 50 articles: a row per neighbour that is just its properties (the label is
+  // the pattern's, no relationship asked) halves what Bolt decodes and the objects built.
+  const flat = !withRel && fixedLabel(spec) !== undefined;
   return {
     body: (p) => `UNWIND $${p('ids')} AS id
 MATCH (n:${spec.from} {id: id})
@@ -117,7 +128,7 @@ CALL {
   WITH id, m, r ORDER BY ${by} LIMIT $${p('limit')}
   RETURN m, r
 }
-WITH id, collect({props: ${props}, label: head(labels(m))${withRel ? ', rel: r {.*, claims: null}' : ''}}) AS items`,
+WITH id, collect(${flat ? props : `{props: ${props}, label: head(labels(m))${withRel ? ', rel: r {.*, claims: null}' : ''}}`}) AS items`,
     items: 'items',
     params: { ids: [...ids], limit: neo4j.int(spec.limit ?? MAX_NEIGHBOURS) },
   };
@@ -160,19 +171,21 @@ export interface Loaders {
   articleText: DataLoader<string, string | null>;
 }
 
+const NO_REL: Record<string, any> = Object.freeze({});
+
 function specLoader(reader: LevelReader, spec: Spec, withRel: boolean, order?: NeighbourOrder, fields?: readonly string[]): DataLoader<string, Neighbour[]> {
+  const label = withRel ? undefined : fixedLabel(spec);
   return new DataLoader(async (ids) => {
     const rows = await reader.read(neighbourPart(spec, ids, withRel, order, fields));
     const byId = new Map<string, Neighbour[]>();
     for (const row of rows) {
-      byId.set(
-        row.id,
-        (row.items as Array<{ props: Record<string, any>; label: NodeLabel; rel: Record<string, any> }>).map((it) => ({
-          ...(it.props as { id: string }),
-          __label: it.label,
-          __rel: it.rel ?? {},
-        })),
-      );
+      // Rows are fresh objects from the driver: labelled in place rather than copied.
+      const items = label
+        ? (row.items as Array<Record<string, any>>).map((props) => Object.assign(props, { __label: label, __rel: NO_REL }))
+        : (row.items as Array<{ props: Record<string, any>; label: NodeLabel; rel: Record<string, any> }>).map((it) =>
+            Object.assign(it.props, { __label: it.label, __rel: it.rel ?? NO_REL }),
+          );
+      byId.set(row.id, items as Neighbour[]);
     }
     return ids.map((id) => byId.get(id) ?? []);
   });
