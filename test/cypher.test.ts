@@ -146,3 +146,16 @@ test('the schema offers exactly the orders the query layer has (ORDER_FIELDS)', 
     assert.deepEqual(e.getValues().map((v) => v.name).sort(), Object.keys(fields).sort(), list);
   }
 });
+
+test('a page and the level below it are one statement: the page collected in order, each field a subquery on its ids', async () => {
+  const { pageWithLevel } = await import('../src/query/level.js');
+  const { rowProjection } = await import('../src/query/neighbours.js');
+  const page = listCypher('Initiative', { first: 100 }).page.replace(/\nRETURN [^\n]*$/, '');
+  const parts = [neighbourPart(NEIGHBOURS.initiativePlaces, [], false, undefined, ['name']), neighbourPart(NEIGHBOURS.initiativeParent, [])];
+  const { cypher, params } = pageWithLevel(page, { limit: 101 }, parts, rowProjection('n'));
+  snap('level.pageWithLevel', cypher);
+  assert.equal(cypher.match(/CALL \{\n  WITH ids\n  UNWIND ids AS id/g)?.length, 2);
+  assert.match(cypher, /LIMIT \$limit\nWITH collect\(\{props: CASE WHEN n:Article .* END, label: head\(labels\(n\)\), k: k\}\) AS page\n/);
+  assert.match(cypher, /RETURN page, f0, f1$/);
+  assert.deepEqual(Object.keys(params).sort(), ['f0_limit', 'f1_limit', 'limit']);
+});

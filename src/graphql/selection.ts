@@ -1,4 +1,4 @@
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * The field names a query selects directly on the value of the field being resolved, through
@@ -17,7 +17,7 @@ export function selectedFields(info: GraphQLResolveInfo): string[] {
   return fields;
 }
 
-function walkSelection(info: GraphQLResolveInfo): string[] {
+function walkSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): string[] {
   const out = new Set<string>();
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode | undefined) => {
@@ -32,4 +32,46 @@ function walkSelection(info: GraphQLResolveInfo): string[] {
   };
   for (const node of info.fieldNodes) walk(node.selectionSet);
   return [...out].sort();
+}
+
+/** A field asked of every node of a page, and the fields selected on its value. */
+export interface FieldAhead {
+  /** The node type (Initiative) and the field (places). */
+  type: string;
+  field: string;
+  /** selectedFields() of the field when graphql-js resolves it (the loader key). */
+  fields: string[];
+}
+
+/**
+ * The plain fields a connection's query asks of each node (`nodes { places { name } }` or
+ * `edges { node { … } }`): those without arguments or directives, one entry per response key.
+ * Anything less plain on the way (fragments, several `nodes`) gives none: the fields are then
+ * resolved level by level as usual.
+ */
+export function pageFieldsAhead(info: GraphQLResolveInfo): FieldAhead[] {
+  const connection = getNamedType(info.returnType);
+  if (!isObjectType(connection)) return [];
+  const nodeType = getNamedType(connection.getFields().nodes?.type);
+  if (!isObjectType(nodeType) || info.fieldNodes.length !== 1) return [];
+  const plainFields = (set: SelectionSetNode | undefined): FieldNode[] | undefined =>
+    set?.selections.every((s) => s.kind === Kind.FIELD) ? (set.selections as FieldNode[]) : undefined;
+  const top = plainFields(info.fieldNodes[0]!.selectionSet);
+  if (!top) return [];
+  const lists = top.flatMap((f) => {
+    if (f.name.value === 'nodes') return [f];
+    if (f.name.value === 'edges') return plainFields(f.selectionSet)?.filter((g) => g.name.value === 'node') ?? [f];
+    return [];
+  });
+  if (lists.length !== 1 || lists[0]!.name.value === 'edges' || lists[0]!.directives?.length) return [];
+  const children = plainFields(lists[0]!.selectionSet);
+  if (!children) return [];
+  const byKey = new Map<string, FieldNode[]>();
+  for (const c of children) byKey.set(c.alias?.value ?? c.name.value, [...(byKey.get(c.alias?.value ?? c.name.value) ?? []), c]);
+  const out: FieldAhead[] = [];
+  for (const nodes of byKey.values()) {
+    if (nodes.some((n) => n.arguments?.length || n.directives?.length || !n.selectionSet)) continue;
+    out.push({ type: nodeType.name, field: nodes[0]!.name.value, fields: walkSelection({ fieldNodes: nodes, fragments: info.fragments }) });
+  }
+  return out;
 }

@@ -13,7 +13,10 @@ import type { Db, Params, Row } from '../db/gateway.js';
  * nodes by id and article texts all fit that shape.
  */
 export interface ReadPart {
-  /** Everything before the RETURN; `p('ids')` is the part's name for its parameter `ids`. */
+  /**
+   * Everything before the RETURN; `p('ids')` is how the part refers to its parameter `ids`
+   * (`$p0_ids`, or a variable when ids come from the same statement: pageWithLevel).
+   */
   body: (p: (name: string) => string) => string;
   /** The expression returned as `items` (in the scope `body` leaves). */
   items: string;
@@ -25,14 +28,45 @@ export interface ReadPart {
 export function combineParts(parts: ReadPart[]): { cypher: string; params: Params } {
   if (parts.length === 1) {
     const [part] = parts as [ReadPart];
-    return { cypher: `${part.body((n) => n)}\nRETURN 0 AS q, id, ${part.items} AS items`, params: part.params };
+    return { cypher: `${part.body((n) => `$${n}`)}\nRETURN 0 AS q, id, ${part.items} AS items`, params: part.params };
   }
   const params: Params = {};
   const branches = parts.map((part, i) => {
     for (const [k, v] of Object.entries(part.params)) params[`p${i}_${k}`] = v;
-    return `${part.body((n) => `p${i}_${n}`)}\nRETURN ${i} AS q, id, ${part.items} AS items`;
+    return `${part.body((n) => `$p${i}_${n}`)}\nRETURN ${i} AS q, id, ${part.items} AS items`;
   });
   return { cypher: `CALL {\n${branches.join('\nUNION ALL\n')}\n}\nRETURN q, id, items`, params };
+}
+
+/**
+ * A page of a list and the first level below it in one statement: the page (`page`, Cypher that
+ * leaves `n` and `k` in order) is collected, and each part reads its neighbours for the page's
+ * ids in a subquery. One row comes back: `page` (props, label, k per node) and `f0…` (id and
+ * items per parent). Parts keep their own parameters but `ids`. Pure: snapshot-tested.
+ */
+export function pageWithLevel(page: string, pageParams: Params, parts: ReadPart[], projection: string): { cypher: string; params: Params } {
+  const params: Params = { ...pageParams };
+  const calls = parts.map((part, i) => {
+    for (const [k, v] of Object.entries(part.params)) if (k !== 'ids') params[`f${i}_${k}`] = v;
+    const body = part.body((n) => (n === 'ids' ? 'ids' : `$f${i}_${n}`));
+    return `CALL {\n  WITH ids\n  ${body.split('\n').join('\n  ')}\n  RETURN collect({id: id, items: ${part.items}}) AS f${i}\n}`;
+  });
+  const fields = parts.map((_, i) => `f${i}`);
+  return {
+    cypher: `${page}
+WITH collect({props: ${projection}, label: head(labels(n)), k: k}) AS page
+WITH page, [x IN page | x.props.id] AS ids
+${calls.join('\n')}
+RETURN page${fields.map((f) => `, ${f}`).join('')}`,
+    params,
+  };
+}
+
+/** A neighbour field read with the page it hangs from: its part (ids left to the page), and
+ * what to do with its rows (prime the field's loader, so the next level reads nothing). */
+export interface LevelAhead {
+  part: ReadPart;
+  prime(ids: readonly string[], rows: Row[]): void;
 }
 
 export class LevelReader {

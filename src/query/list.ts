@@ -1,8 +1,9 @@
 import neo4j from 'neo4j-driver';
-import type { Db } from '../db/gateway.js';
+import type { Db, Row } from '../db/gateway.js';
 import type { NodeLabel } from '../model.js';
 import { candidates, phrase, type ListFilter } from './filters.js';
 import { resolvePlaces } from './places.js';
+import { pageWithLevel, type LevelAhead } from './level.js';
 import { rowProjection } from './neighbours.js';
 import { resolveOrder, type OrderBy } from './order.js';
 import { pageWindow, toConnection, type Connection, type PageArgs, type Window } from './page.js';
@@ -47,14 +48,20 @@ function params(f: ListFilter, args: ListArgs, w: Window, placeIds: string[] | n
  * its end. The total is its own query, run only when the client asks for totalCount.
  */
 function pageCypher(body: string, key: string, desc: boolean, backward: boolean, present = false): string {
+  return `${pageRows(body, key, desc, backward, present)}\n${PAGE_RETURN}`;
+}
+
+const PAGE_RETURN = `RETURN ${rowProjection('n')} AS props, head(labels(n)) AS label, k`;
+
+/** The page's nodes `n` with their order keys `k`, in order (pageCypher without its RETURN). */
+function pageRows(body: string, key: string, desc: boolean, backward: boolean, present: boolean): string {
   const [past, short] = desc ? ['<', '>'] : ['>', '<'];
   const read = desc !== backward ? ' DESC' : '';
   return `${body}
 WITH n, ${present ? key : `coalesce(${key}, '')`} AS k
 WHERE ($afterK IS NULL OR k ${past} $afterK OR (k = $afterK AND n.id ${past} $afterId))
   AND ($beforeK IS NULL OR k ${short} $beforeK OR (k = $beforeK AND n.id ${short} $beforeId))
-WITH n, k ORDER BY k${read}, n.id${read} LIMIT $limit
-RETURN ${rowProjection('n')} AS props, head(labels(n)) AS label, k`;
+WITH n, k ORDER BY k${read}, n.id${read} LIMIT $limit`;
 }
 
 function countCypher(body: string): string {
@@ -87,13 +94,30 @@ export function listCypher(label: NodeLabel, args: ListArgs, backward = false): 
   return { page: pageCypher(body + level, o.key('n'), o.direction === 'DESC', backward, indexed), count };
 }
 
-/** A page of `list` (its cursor name): window from the arguments, places resolved, then the read. */
-async function run(db: Db, list: string, args: ListArgs, cypher: (backward: boolean) => { page: string; count: string }): Promise<Connection<GNodeRow>> {
+/**
+ * A page of `list` (its cursor name): window from the arguments, places resolved, then the read.
+ * With `ahead` (the neighbour fields the query asks of every node of the page), the page and
+ * those fields are one statement (level.ts pageWithLevel) and the fields' loaders are primed.
+ */
+async function run(
+  db: Db,
+  list: string,
+  args: ListArgs,
+  cypher: (backward: boolean) => { page: string; count: string },
+  ahead: LevelAhead[] = [],
+): Promise<Connection<GNodeRow>> {
   const w = pageWindow(args, list);
   const placeIds = args.filter?.place ? await resolvePlaces(db, args.filter.place) : null;
   const q = cypher(w.backward);
   const p = params(args.filter ?? {}, args, w, placeIds);
-  const rows = await db.read(q.page, p);
+  let rows: Row[];
+  if (ahead.length > 0 && q.page.endsWith(PAGE_RETURN)) {
+    const combined = pageWithLevel(q.page.slice(0, -PAGE_RETURN.length).trimEnd(), p, ahead.map((a) => a.part), rowProjection('n'));
+    const [row] = await db.read(combined.cypher, combined.params);
+    rows = (row?.page ?? []) as Row[];
+    const ids = rows.map((r) => r.props.id as string);
+    ahead.forEach((a, i) => a.prime(ids, (row?.[`f${i}`] ?? []) as Row[]));
+  } else rows = await db.read(q.page, p);
   let total: Promise<number> | undefined;
   return toConnection(
     list,
@@ -104,8 +128,8 @@ async function run(db: Db, list: string, args: ListArgs, cypher: (backward: bool
   );
 }
 
-export async function listNodes(db: Db, label: NodeLabel, args: ListArgs): Promise<Connection<GNodeRow>> {
-  return run(db, cursorList(label, resolveOrder(label, args.orderBy, args.sort)), args, (backward) => listCypher(label, args, backward));
+export async function listNodes(db: Db, label: NodeLabel, args: ListArgs, ahead: LevelAhead[] = []): Promise<Connection<GNodeRow>> {
+  return run(db, cursorList(label, resolveOrder(label, args.orderBy, args.sort)), args, (backward) => listCypher(label, args, backward), ahead);
 }
 
 /** Mentors or mentees: people and cohorts on one side of the mentorships matching the filter. */

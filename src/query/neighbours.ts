@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
-import type { Db } from '../db/gateway.js';
+import type { Db, Row } from '../db/gateway.js';
 import { ARTICLE_ROW_PROPERTIES, SHOWN_PROPERTIES, type NodeLabel } from '../model.js';
-import { LevelReader, type ReadPart } from './level.js';
+import { LevelReader, type LevelAhead, type ReadPart } from './level.js';
 import type { OrderBy } from './order.js';
 import type { GNodeRow } from './list.js';
 
@@ -119,13 +119,13 @@ export function neighbourPart(spec: Spec, ids: readonly string[], withRel = fals
   // the pattern's, no relationship asked) halves what Bolt decodes and the objects built.
   const flat = !withRel && fixedLabel(spec) !== undefined;
   return {
-    body: (p) => `UNWIND $${p('ids')} AS id
+    body: (p) => `UNWIND ${p('ids')} AS id
 MATCH (n:${spec.from} {id: id})
 CALL {
   WITH n, id
   MATCH (n)${spec.pattern}
   ${spec.where ?? ''}
-  WITH id, m, r ORDER BY ${by} LIMIT $${p('limit')}
+  WITH id, m, r ORDER BY ${by} LIMIT ${p('limit')}
   RETURN m, r
 }
 WITH id, collect(${flat ? props : `{props: ${props}, label: head(labels(m))${withRel ? ', rel: r {.*, claims: null}' : ''}}`}) AS items`,
@@ -167,26 +167,36 @@ export interface Loaders {
   neighbours(name: NeighbourName, withRel?: boolean, order?: NeighbourOrder, fields?: readonly string[]): DataLoader<string, Neighbour[]>;
   mentionedBy(label: NodeLabel, withRel?: boolean, order?: NeighbourOrder, fields?: readonly string[]): DataLoader<string, Neighbour[]>;
   byId: DataLoader<string, GNodeRow | null>;
+  /**
+   * A neighbour field (in the field's own order, no relationship properties) read with the page
+   * of a list: the part, and the priming of the loader `neighbours`/`mentionedBy` would use.
+   */
+  ahead(field: NeighbourName | { mentionsOf: NodeLabel }, fields?: readonly string[]): LevelAhead | undefined;
   /** Article.text for articles that came as neighbours (without it). */
   articleText: DataLoader<string, string | null>;
 }
 
 const NO_REL: Record<string, any> = Object.freeze({});
 
-function specLoader(reader: LevelReader, spec: Spec, withRel: boolean, order?: NeighbourOrder, fields?: readonly string[]): DataLoader<string, Neighbour[]> {
+/** The rows of a neighbour part (`id`, `items`) as neighbour lists by parent id. */
+function neighboursById(spec: Spec, withRel: boolean, rows: readonly Row[]): Map<string, Neighbour[]> {
   const label = withRel ? undefined : fixedLabel(spec);
+  const byId = new Map<string, Neighbour[]>();
+  for (const row of rows) {
+    // Rows are fresh objects from the driver: labelled in place rather than copied.
+    const items = label
+      ? (row.items as Array<Record<string, any>>).map((props) => Object.assign(props, { __label: label, __rel: NO_REL }))
+      : (row.items as Array<{ props: Record<string, any>; label: NodeLabel; rel: Record<string, any> }>).map((it) =>
+          Object.assign(it.props, { __label: it.label, __rel: it.rel ?? NO_REL }),
+        );
+    byId.set(row.id as string, items as Neighbour[]);
+  }
+  return byId;
+}
+
+function specLoader(reader: LevelReader, spec: Spec, withRel: boolean, order?: NeighbourOrder, fields?: readonly string[]): DataLoader<string, Neighbour[]> {
   return new DataLoader(async (ids) => {
-    const rows = await reader.read(neighbourPart(spec, ids, withRel, order, fields));
-    const byId = new Map<string, Neighbour[]>();
-    for (const row of rows) {
-      // Rows are fresh objects from the driver: labelled in place rather than copied.
-      const items = label
-        ? (row.items as Array<Record<string, any>>).map((props) => Object.assign(props, { __label: label, __rel: NO_REL }))
-        : (row.items as Array<{ props: Record<string, any>; label: NodeLabel; rel: Record<string, any> }>).map((it) =>
-            Object.assign(it.props, { __label: it.label, __rel: it.rel ?? NO_REL }),
-          );
-      byId.set(row.id, items as Neighbour[]);
-    }
+    const byId = neighboursById(spec, withRel, await reader.read(neighbourPart(spec, ids, withRel, order, fields)));
     return ids.map((id) => byId.get(id) ?? []);
   });
 }
@@ -211,7 +221,7 @@ export function createLoaders(db: Db): Loaders {
     await Promise.all(
       [...groups].map(async ([label, group]) => {
         const rows = await reader.read({
-          body: (p) => `MATCH (n:${label}) WHERE n.id IN $${p('ids')}\nWITH n.id AS id, n`,
+          body: (p) => `MATCH (n:${label}) WHERE n.id IN ${p('ids')}\nWITH n.id AS id, n`,
           items: '[properties(n)]',
           params: { ids: group },
         });
@@ -222,15 +232,28 @@ export function createLoaders(db: Db): Loaders {
   });
   const articleText = new DataLoader<string, string | null>(async (ids) => {
     const rows = await reader.read({
-      body: (p) => `MATCH (a:Article) WHERE a.id IN $${p('ids')}\nWITH a.id AS id, a`,
+      body: (p) => `MATCH (a:Article) WHERE a.id IN ${p('ids')}\nWITH a.id AS id, a`,
       items: '[a.text]',
       params: { ids: [...ids] },
     });
     const byId = new Map(rows.map((r) => [r.id as string, r.items[0] as string]));
     return ids.map((id) => byId.get(id) ?? null);
   });
+  const ahead: Loaders['ahead'] = (field, fields) => {
+    const [name, spec] = typeof field === 'string' ? [field, NEIGHBOURS[field] as Spec] : [`mentions${field.mentionsOf}`, MENTIONED_BY[`mentions${field.mentionsOf}`]];
+    if (!spec) return undefined;
+    const loader = get(name, spec, false, undefined, fields);
+    return {
+      part: neighbourPart(spec, [], false, undefined, fields),
+      prime(ids, rows) {
+        const byId = neighboursById(spec, false, rows);
+        for (const id of ids) loader.prime(id, byId.get(id) ?? []);
+      },
+    };
+  };
   return {
     articleText,
+    ahead,
     neighbours: (name, withRel = false, order, fields) => get(name, NEIGHBOURS[name], withRel, order, fields),
     mentionedBy: (label, withRel = false, order, fields) => {
       const spec = MENTIONED_BY[`mentions${label}`];

@@ -1,4 +1,8 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
+import type { LevelAhead } from '../../query/level.js';
+import { pageFieldsAhead } from '../selection.js';
+import { aheadOf, typeResolvers } from './types.js';
 import type { NodeLabel } from '../../model.js';
 import { listNodes, listParties, type ListArgs } from '../../query/list.js';
 import { pageSize } from '../../query/page.js';
@@ -22,7 +26,17 @@ function checkFilter(args: ListArgs): ListArgs {
   return { ...args, filter };
 }
 
-const list = (label: NodeLabel) => (_: unknown, args: ListArgs, ctx: Context) => listNodes(ctx.db, label, checkFilter(args));
+/** The neighbour fields asked of every node of the page, read with the page (list.ts). */
+function aheadFor(info: GraphQLResolveInfo, ctx: Context): LevelAhead[] {
+  return pageFieldsAhead(info).flatMap(({ type, field, fields }) => {
+    const a = aheadOf((typeResolvers as Record<string, Record<string, unknown>>)[type]?.[field]);
+    const read = a && ctx.loaders.ahead(a === 'mentions' ? { mentionsOf: type as NodeLabel } : a, fields);
+    return read ? [read] : [];
+  });
+}
+
+const list = (label: NodeLabel) => (_: unknown, args: ListArgs, ctx: Context, info: GraphQLResolveInfo) =>
+  listNodes(ctx.db, label, checkFilter(args), aheadFor(info, ctx));
 
 export const queryResolvers = {
   Query: {

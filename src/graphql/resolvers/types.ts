@@ -18,12 +18,28 @@ type OrderArgs = { orderBy?: Partial<OrderBy> | null };
 const orderOf = (list: OrderedList, a: OrderArgs | undefined) => (a?.orderBy ? resolveOrder(list, a.orderBy) : undefined);
 // Rows carry only the stored properties the query selects (selection.ts): `articles { title }`
 // of 100 initiatives reads titles, not every article property.
-const many = (name: NeighbourName, list?: OrderedList) => (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) =>
-  ctx.loaders.neighbours(name, false, list && orderOf(list, a), selectedFields(info)).load(p.id);
-const one = (name: NeighbourName) => async (p: Parent, _a: unknown, ctx: Context, info: GraphQLResolveInfo) =>
-  (await ctx.loaders.neighbours(name, false, undefined, selectedFields(info)).load(p.id))[0] ?? null;
-const mentions = (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) =>
-  ctx.loaders.mentionedBy(p.__label, false, orderOf('Article', a), selectedFields(info)).load(p.id);
+/**
+ * The loader a plain neighbour field reads from, so that a list can read the field with its
+ * page (query.ts): the field's own name, or `mentions` (the articles mentioning the parent).
+ */
+const AHEAD = Symbol('ahead');
+type Ahead = NeighbourName | 'mentions';
+const ahead = <F extends object>(f: F, a: Ahead): F => Object.assign(f, { [AHEAD]: a });
+export function aheadOf(resolver: unknown): Ahead | undefined {
+  return typeof resolver === 'function' ? (resolver as { [AHEAD]?: Ahead })[AHEAD] : undefined;
+}
+
+const many = (name: NeighbourName, list?: OrderedList) =>
+  ahead(
+    (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) => ctx.loaders.neighbours(name, false, list && orderOf(list, a), selectedFields(info)).load(p.id),
+    name,
+  );
+const one = (name: NeighbourName) =>
+  ahead(async (p: Parent, _a: unknown, ctx: Context, info: GraphQLResolveInfo) => (await ctx.loaders.neighbours(name, false, undefined, selectedFields(info)).load(p.id))[0] ?? null, name);
+const mentions = ahead(
+  (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) => ctx.loaders.mentionedBy(p.__label, false, orderOf('Article', a), selectedFields(info)).load(p.id),
+  'mentions',
+);
 const evidence = async (p: Parent, _a: unknown, ctx: Context) => fromMentions(await ctx.loaders.mentionedBy(p.__label, true).load(p.id));
 const participations = (name: NeighbourName) => async (p: Parent, _a: unknown, ctx: Context) =>
   (await ctx.loaders.neighbours(name, true).load(p.id)).map((i) => ({ party: p, initiative: i, role: i.__rel.role ?? null }));
