@@ -39,25 +39,24 @@ export function combineParts(parts: ReadPart[]): { cypher: string; params: Param
 }
 
 /**
- * A page of a list and the first level below it in one statement: the page (`page`, Cypher that
- * leaves `n` and `k` in order) is collected, and each part reads its neighbours for the page's
- * ids in a subquery. One row comes back: `page` (props, label, k per node) and `f0…` (id and
- * items per parent). Parts keep their own parameters but `ids`. Pure: snapshot-tested.
+ * A page of a list and the first level below it in one statement: for each node `n` of the
+ * page (`page`, Cypher that leaves `n` and `k`), each part reads its neighbours in a subquery
+ * (`f0`, `f1`, …: [{id, items}], or [] when it has none). One row per node, in the page's order
+ * (`order`, said again after the subqueries); small rows, as Bolt decodes a record that spans
+ * many chunks slowly. Parts keep their own parameters but `ids`. Pure: snapshot-tested.
  */
-export function pageWithLevel(page: string, pageParams: Params, parts: ReadPart[], projection: string): { cypher: string; params: Params } {
+export function pageWithLevel(page: string, pageParams: Params, parts: ReadPart[], projection: string, order: string): { cypher: string; params: Params } {
   const params: Params = { ...pageParams };
   const calls = parts.map((part, i) => {
     for (const [k, v] of Object.entries(part.params)) if (k !== 'ids') params[`f${i}_${k}`] = v;
-    const body = part.body((n) => (n === 'ids' ? 'ids' : `$f${i}_${n}`));
-    return `CALL {\n  WITH ids\n  ${body.split('\n').join('\n  ')}\n  RETURN collect({id: id, items: ${part.items}}) AS f${i}\n}`;
+    const body = part.body((name) => (name === 'ids' ? '[pid]' : `$f${i}_${name}`));
+    return `CALL {\n  WITH n\n  WITH n.id AS pid\n  ${body.split('\n').join('\n  ')}\n  RETURN collect({id: id, items: ${part.items}}) AS f${i}\n}`;
   });
-  const fields = parts.map((_, i) => `f${i}`);
   return {
     cypher: `${page}
-WITH collect({props: ${projection}, label: head(labels(n)), k: k}) AS page
-WITH page, [x IN page | x.props.id] AS ids
 ${calls.join('\n')}
-RETURN page${fields.map((f) => `, ${f}`).join('')}`,
+WITH n, k${parts.map((_, i) => `, f${i}`).join('')} ORDER BY ${order}
+RETURN ${projection} AS props, head(labels(n)) AS label, k${parts.map((_, i) => `, f${i}`).join('')}`,
     params,
   };
 }

@@ -111,12 +111,12 @@ async function run(
   const q = cypher(w.backward);
   const p = params(args.filter ?? {}, args, w, placeIds);
   let rows: Row[];
-  if (ahead.length > 0 && q.page.endsWith(PAGE_RETURN)) {
-    const combined = pageWithLevel(q.page.slice(0, -PAGE_RETURN.length).trimEnd(), p, ahead.map((a) => a.part), rowProjection('n'));
-    const [row] = await db.read(combined.cypher, combined.params);
-    rows = (row?.page ?? []) as Row[];
+  const order = /\nWITH n, k ORDER BY (.*) LIMIT \$limit$/.exec(q.page.slice(0, -PAGE_RETURN.length).trimEnd())?.[1];
+  if (ahead.length > 0 && q.page.endsWith(PAGE_RETURN) && order) {
+    const combined = pageWithLevel(q.page.slice(0, -PAGE_RETURN.length).trimEnd(), p, ahead.map((a) => a.part), rowProjection('n'), order);
+    rows = await db.read(combined.cypher, combined.params);
     const ids = rows.map((r) => r.props.id as string);
-    ahead.forEach((a, i) => a.prime(ids, (row?.[`f${i}`] ?? []) as Row[]));
+    ahead.forEach((a, i) => a.prime(ids, rows.flatMap((r) => r[`f${i}`] as Row[])));
   } else rows = await db.read(q.page, p);
   let total: Promise<number> | undefined;
   return toConnection(
