@@ -532,3 +532,20 @@ test('genre: 跟着冉老，她学会了… — 冉老 is the 冉启明 named be
   assert.ok(pairs(d).includes('冉启明→谭欣'), pairs(d).join(' ; '));
   assert.ok(!d.people.some((p) => p.name === '冉老'), d.people.map((p) => p.name).join(' '));
 });
+
+test('genre: negatives — a county work meeting and a training class yield no mentorship; 新建高标准农田 is no 新建镇; the class is named without its year', () => {
+  const meeting = genre('county-meeting-negative.txt');
+  assert.deepEqual(pairs(meeting), []);
+  assert.deepEqual(meeting.places.map((p) => p.name), ['凤冈县']);
+  const training = genre('training-class-new-cadres.txt');
+  assert.deepEqual(pairs(training), []);
+  assert.ok(training.initiatives.some((i) => i.name === '新任村干部培训班'), training.initiatives.map((i) => i.name).join(' | '));
+});
+
+test('genre: 选出82名“红色领航员”，对155名新任村干部和后备力量进行“一对一”“一对二”帮带; 毛德文正带着新来的村干部黄小婷', () => {
+  const d = genre('navigator-scheme.txt');
+  const ps = pairs(d);
+  assert.ok(ps.includes('82名红色领航员→155名新任村干部和后备力量'), ps.join(' ; '));
+  assert.ok(ps.includes('毛德文→黄小婷'), ps.join(' ; '));
+  assert.ok(!ps.some((p) => p.includes('新人干')), ps.join(' ; '));
+});

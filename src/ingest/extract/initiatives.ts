@@ -106,6 +106,8 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
     const t = toks[i]!;
     if (PUNCT.test(t.word) || boundary.has(t.word) || /^(p|c|uj|ul|u|d|r|y|e|o|zg)$/.test(t.tag)) break;
     if (/^\d+$/.test(t.word) && /^[年月日]/.test(toks[i + 1]?.word ?? '')) break;
+    // 2025年新任村干部培训班: a date stops the walk before its 年 too.
+    if (/^[年月日]$/.test(t.word) && /^\d+$/.test(toks[i - 1]?.word ?? '')) break;
     if (mod.length + t.word.length > 14) break;
     mod = t.word + mod;
   }

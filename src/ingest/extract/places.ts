@@ -178,6 +178,8 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
         if (form === short && text[at - 1] === '“') continue;
         // 渠东街道 holds 东街 (the short form of 东街街道) only across a word boundary.
         if (form === short && !onWordBoundaries(text, at, at + form.length)) continue;
+        // 计划新建高标准农田 is no mention of 新建镇: short forms that are ordinary words.
+        if (form === short && wordSet('place-stop-forms.txt').has(short)) continue;
         // 文峰派出所, 白沙供电所: a unit named after the township is no mention of the township.
         if (form === short && wordList('place-followers.txt').some((w) => text.startsWith(w, at + form.length))) continue;
         take({ name: t.name, start: at, end: at + form.length, place: t, level: t.level, aliases: form === short ? [short] : [] });
