@@ -549,3 +549,15 @@ test('genre: 选出82名“红色领航员”，对155名新任村干部和后�
   assert.ok(ps.includes('毛德文→黄小婷'), ps.join(' ; '));
   assert.ok(!ps.some((p) => p.includes('新人干')), ps.join(' ; '));
 });
+
+test('genre: a signed first-person story — 作者：派出所民警 吴志强 is the author (his post is no name), 让他当我的师傅 pairs the old officer with him', () => {
+  const d = genre('first-person-officer.txt');
+  const ps = pairs(d);
+  assert.ok(ps.includes('周建华→吴志强'), ps.join(' ; '));
+  assert.ok(ps.includes('吴志强→徒弟'), `我也带起了徒弟: ${ps.join(' ; ')}`);
+});
+
+test('genre: a published pairing list — X与Y结对 three times; 徒弟每季度向师傅提交一份学习心得 is no pairing', () => {
+  const ps = pairs(genre('pairing-list.txt'));
+  assert.deepEqual(ps.sort(), ['程新民→阮佳琪', '夏志勇→乐晨曦', '焦红梅→成浩'].sort());
+});

@@ -1,5 +1,5 @@
 import { orderedPairs, patternList, wordMap } from '../lang/zh/lexicon.js';
-import { looseName, plausibleName } from '../lang/zh/names.js';
+import { looseName, plausibleName, titleWords } from '../lang/zh/names.js';
 import { HAN, simplifyAligned } from '../lang/zh/script.js';
 
 /**
@@ -99,6 +99,8 @@ function bylineNames(run: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
+    // 作者：派出所民警 吴志强: the writer's post before the name is no name and no end of the run.
+    if (out.length === 0 && i === 0 && !ok(p) && titleWords().some((t) => simplifyAligned(p).endsWith(t)) && parts.length > 1) continue;
     if (p.length === 1 && parts[i + 1]?.length === 1 && ok(p + parts[i + 1])) out.push(p + parts[++i]);
     else if (p.length >= 2 && p.length <= 3 && ok(p)) out.push(p);
     else if (p.length >= 4 && p.length <= 6) {
