@@ -47,21 +47,24 @@ function params(f: ListFilter, args: ListArgs, w: Window, placeIds: string[] | n
  * further along the order, `before` earlier; a backward page (last/before) reads the order from
  * its end. The total is its own query, run only when the client asks for totalCount.
  */
-function pageCypher(body: string, key: string, desc: boolean, backward: boolean, present = false): string {
-  return `${pageRows(body, key, desc, backward, present)}\n${PAGE_RETURN}`;
+interface PageCypher {
+  /** The page's statement. */
+  page: string;
+  /** The same without its RETURN: `n` and `k` in order (for pageWithLevel), and that order. */
+  rows: string;
+  order: string;
 }
 
-const PAGE_RETURN = `RETURN ${rowProjection('n')} AS props, head(labels(n)) AS label, k`;
-
-/** The page's nodes `n` with their order keys `k`, in order (pageCypher without its RETURN). */
-function pageRows(body: string, key: string, desc: boolean, backward: boolean, present: boolean): string {
+function pageCypher(body: string, key: string, desc: boolean, backward: boolean, present = false): PageCypher {
   const [past, short] = desc ? ['<', '>'] : ['>', '<'];
   const read = desc !== backward ? ' DESC' : '';
-  return `${body}
+  const order = `k${read}, n.id${read}`;
+  const rows = `${body}
 WITH n, ${present ? key : `coalesce(${key}, '')`} AS k
 WHERE ($afterK IS NULL OR k ${past} $afterK OR (k = $afterK AND n.id ${past} $afterId))
   AND ($beforeK IS NULL OR k ${short} $beforeK OR (k = $beforeK AND n.id ${short} $beforeId))
-WITH n, k ORDER BY k${read}, n.id${read} LIMIT $limit`;
+WITH n, k ORDER BY ${order} LIMIT $limit`;
+  return { page: `${rows}\nRETURN ${rowProjection('n')} AS props, head(labels(n)) AS label, k`, rows, order };
 }
 
 function countCypher(body: string): string {
@@ -82,7 +85,7 @@ function cursorList(list: string, o: OrderBy): string {
 const NAME_INDEXED = new Set<NodeLabel>(['Place', 'Initiative', 'Person']);
 
 /** The Cypher of a list, for the snapshot tests and the benchmark's floor. */
-export function listCypher(label: NodeLabel, args: ListArgs, backward = false): { page: string; count: string } {
+export function listCypher(label: NodeLabel, args: ListArgs, backward = false): PageCypher & { count: string } {
   const f = args.filter ?? {};
   const o = resolveOrder(label, args.orderBy, args.sort);
   const level = label === 'Place' && args.level ? `\nWITH n WHERE n.level = $level` : '';
@@ -91,7 +94,7 @@ export function listCypher(label: NodeLabel, args: ListArgs, backward = false): 
   const indexed = NAME_INDEXED.has(label) && o.field === 'NAME' && body.trim() === `MATCH (n:${label})`;
   // Reading forwards in name order, the after cursor is where the index range starts.
   if (indexed) body = `MATCH (n:${label}) WHERE n.name >= ${o.direction === 'ASC' && !backward ? "coalesce($afterK, '')" : "''"}`;
-  return { page: pageCypher(body + level, o.key('n'), o.direction === 'DESC', backward, indexed), count };
+  return { ...pageCypher(body + level, o.key('n'), o.direction === 'DESC', backward, indexed), count };
 }
 
 /**
@@ -103,7 +106,7 @@ async function run(
   db: Db,
   list: string,
   args: ListArgs,
-  cypher: (backward: boolean) => { page: string; count: string },
+  cypher: (backward: boolean) => PageCypher & { count: string },
   ahead: LevelAhead[] = [],
 ): Promise<Connection<GNodeRow>> {
   const w = pageWindow(args, list);
@@ -111,9 +114,8 @@ async function run(
   const q = cypher(w.backward);
   const p = params(args.filter ?? {}, args, w, placeIds);
   let rows: Row[];
-  const order = /\nWITH n, k ORDER BY (.*) LIMIT \$limit$/.exec(q.page.slice(0, -PAGE_RETURN.length).trimEnd())?.[1];
-  if (ahead.length > 0 && q.page.endsWith(PAGE_RETURN) && order) {
-    const combined = pageWithLevel(q.page.slice(0, -PAGE_RETURN.length).trimEnd(), p, ahead.map((a) => a.part), rowProjection('n'), order);
+  if (ahead.length > 0) {
+    const combined = pageWithLevel(q.rows, p, ahead.map((a) => a.part), rowProjection('n'), q.order);
     rows = await db.read(combined.cypher, combined.params);
     const ids = rows.map((r) => r.props.id as string);
     ahead.forEach((a, i) => a.prime(ids, rows.flatMap((r) => r[`f${i}`] as Row[])));
@@ -133,14 +135,14 @@ export async function listNodes(db: Db, label: NodeLabel, args: ListArgs, ahead:
 }
 
 /** Mentors or mentees: people and cohorts on one side of the mentorships matching the filter. */
-export function partiesCypher(side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs, backward = false): { page: string; count: string } {
+export function partiesCypher(side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs, backward = false): PageCypher & { count: string } {
   const rel = side === 'MENTOR_IN' ? 'MENTOR_IN' : 'MENTEE_IN';
   const o = resolveOrder('Party', args.orderBy);
   const body = `${candidates('Mentorship', args.filter ?? {})}
 WITH DISTINCT n AS m
 MATCH (n)-[:${rel}]->(m)
 WITH DISTINCT n WHERE n:Person OR n:Cohort`;
-  return { page: pageCypher(body, o.key('n'), o.direction === 'DESC', backward), count: countCypher(body) };
+  return { ...pageCypher(body, o.key('n'), o.direction === 'DESC', backward), count: countCypher(body) };
 }
 
 export async function listParties(db: Db, side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs): Promise<Connection<GNodeRow>> {

@@ -1,9 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import type { LevelAhead } from '../../query/level.js';
-import { pageFieldsAhead } from '../selection.js';
-import { aheadOf, typeResolvers } from './types.js';
 import type { NodeLabel } from '../../model.js';
+import type { LevelAhead } from '../../query/level.js';
 import { listNodes, listParties, type ListArgs } from '../../query/list.js';
 import { pageSize } from '../../query/page.js';
 import { initiativeActivity, timeline, type OverviewArgs } from '../../query/overview.js';
@@ -12,6 +10,8 @@ import { search } from '../../query/search.js';
 import { stats } from '../../query/stats.js';
 import { check, DateRange, FilterText, isoDay, ListFilter, NodeId, SearchArgs } from '../../validation.js';
 import type { Context } from '../context.js';
+import { pageFieldsAhead } from '../selection.js';
+import { aheadOf, typeResolvers } from './types.js';
 
 type DateArg = Date | string | null | undefined;
 /** A DateRange argument as the store keeps dates (YYYY-MM-DD), or null. */
