@@ -561,3 +561,11 @@ test('genre: a published pairing list — X与Y结对 three times; 徒弟每季�
   const ps = pairs(genre('pairing-list.txt'));
   assert.deepEqual(ps.sort(), ['程新民→阮佳琪', '夏志勇→乐晨曦', '焦红梅→成浩'].sort());
 });
+
+test('genre: a quoted “三长制” is a scheme; each item of “导师面对面”“岗位练兵”“基层墩苗”等系列活动 is an activity (等 joins no item to the head)', () => {
+  const d = genre('county-activity-runs.txt');
+  const names = d.initiatives.map((i) => i.name);
+  for (const n of ['三长制', '导师面对面', '岗位练兵', '基层墩苗', '青年干部讲坛']) assert.ok(names.includes(n), `${n} in ${names.join(' | ')}`);
+  assert.ok(!names.some((n) => n.includes('等')), names.join(' | '));
+  assert.ok(!pairs(d).some((p) => p.includes('推行')), `推行 bounds a group: ${pairs(d).join(' ; ')}`);
+});

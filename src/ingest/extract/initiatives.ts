@@ -27,7 +27,7 @@ const PUNCT = /[,，、。；;:：“”‘’"()（）!！?？《》\s【】\[\
 let cache: { heads: Map<string, InitiativeKind>; alone: Set<string>; quotedOnly: Set<string>; launched: RegExp; headRe: RegExp; quoted: RegExp; quotedSingle: RegExp; kinds: Array<[InitiativeKind, RegExp]> } | undefined;
 /** “X”, optionally followed by a short qualifier and a head: “清仓补短+百花齐放”培育体系. */
 function quotedPattern(open: string, close: string, headWords: string): RegExp {
-  return new RegExp(`${open}([^${close}${open}“”\\n]{2,24})${close}((?:[^\\s${'把将在的是为了和与及到让使对这那'}，,。、；;“”‘’]{0,6}?(?:${headWords})))?`, 'gu');
+  return new RegExp(`${open}([^${close}${open}“”\\n]{2,24})${close}((?:[^\\s${'把将在的是为了和与及到让使对这那等'}，,。、；;“”‘’]{0,6}?(?:${headWords})))?`, 'gu');
 }
 
 function lexicon() {
@@ -90,7 +90,7 @@ function quotedName(inner: string, suffix: string | undefined, before: string): 
   if (MENTORING.test(inner) && inner.length <= 8) return inner;
   // 实施“千万工程”, 推广“枫桥经验”, 开展“代理一周书记”: a launch verb names it.
   if (/(实施|推行|推出|开展|启动|打造|创新|探索|学习借鉴|推进|推广|依托|建立|采取|构建)[了]?$/.test(before) && inner.length >= 3) return inner;
-  if (/(工程|经验|计划|行动|品牌)$/.test(inner)) return inner;
+  if (/(工程|经验|计划|行动|品牌|[^体机]制)$/.test(inner)) return inner;
   return undefined;
 }
 
@@ -131,6 +131,13 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
     if (EVENT.test(name) || /《/.test(name) || name.length < 3) return;
     hits.push({ name, kind: kindOf(name, text.slice(start, start + 40)), start, end, aliases });
   };
+  // 开展“导师面对面”“岗位练兵”“基层墩苗”等系列活动: each quoted item of the run is an activity.
+  for (const m of text.matchAll(/((?:“[^”“\n]{2,12}”、?){2,})等(?:一系列|系列)?(?:活动|举措|行动|载体)/gu)) {
+    for (const item of m[1]!.matchAll(/“([^”]+)”、?/gu)) {
+      const [inner, at] = [item[1]!, m.index! + item.index!];
+      if (!wordSet('generic-schemes.txt').has(inner) && !/[,，。]/.test(inner)) add(inner, at, at + item[0].length);
+    }
+  }
   for (const re of [quoted, quotedSingle]) {
     for (const m of text.matchAll(re)) {
       if (re === quotedSingle && covered(m.index!, m.index! + m[0].length)) continue;
