@@ -569,3 +569,12 @@ test('genre: a quoted “三长制” is a scheme; each item of “导师面对�
   assert.ok(!names.some((n) => n.includes('等')), names.join(' | '));
   assert.ok(!pairs(d).some((p) => p.includes('推行')), `推行 bounds a group: ${pairs(d).join(' ; ')}`);
 });
+
+test('genre: 选派优秀干部担任村级后备力量导师 names both sides; a headline’s quoted slogan after a group (年轻干部“接好班”) is no part of it; “老支书帮帮团”', () => {
+  const scheme = genre('village-mentor-scheme.txt');
+  assert.ok(pairs(scheme).includes('优秀干部→村级后备力量'), pairs(scheme).join(' ; '));
+  assert.ok(pairs(scheme).includes('何光明→杨丽娟'), pairs(scheme).join(' ; '));
+  const team = genre('retired-secretaries-team.txt');
+  assert.ok(!pairs(team).some((p) => p.includes('接好班')), pairs(team).join(' ; '));
+  assert.ok(team.initiatives.some((i) => i.name === '老支书帮帮团'), team.initiatives.map((i) => i.name).join(' | '));
+});

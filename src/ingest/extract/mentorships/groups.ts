@@ -35,6 +35,9 @@ const COUNT = new RegExp(`(${NUMBER})\\s*(?:名|位|个|人)`, 'gu');
 
 /** A group phrase as a party: its label (quotes and leading function words removed) and size. */
 export function groupOf(raw: string, evidence: string): GroupParty | undefined {
+  // 年轻干部“接好班” (a headline): a quoted phrase after the group's noun is a slogan, not the group.
+  const unquoted = raw.trim().replace(/[“‘][^“”‘’]*[”’]?$/u, '');
+  if (unquoted !== raw.trim() && heads().any.test(unquoted)) raw = unquoted;
   let label = raw.replace(/[“”‘’"]/g, '').trim();
   const counts = [...label.matchAll(COUNT)].map((m) => parseNumber(m[1]!)).filter((n) => !!n);
   // 1名村两委老干部和1名驻村工作队员: several counted parts are one group, kept whole.
