@@ -578,3 +578,10 @@ test('genre: 选派优秀干部担任村级后备力量导师 names both sides; 
   assert.ok(!pairs(team).some((p) => p.includes('接好班')), pairs(team).join(' ; '));
   assert.ok(team.initiatives.some((i) => i.name === '老支书帮帮团'), team.initiatives.map((i) => i.name).join(' | '));
 });
+
+test('genre: Chinese-numeral counts with 余/多/近 (三百余名, 六百多名, 一千二百余件, 近两成); 结对培养 is no part of the mentee group', () => {
+  const d = genre('three-years-figures.txt');
+  for (const [v, u, approx] of [[300, '名', true], [600, '名', true], [1200, '件', true], [450, '篇', false]] as const)
+    assert.ok(d.figures.some((f) => f.value === v && f.unit === u && f.approx === approx), `${v}${u}${approx ? ' approx' : ''}: ${d.figures.map((f) => f.value + f.unit).join(' ')}`);
+  assert.ok(pairs(d).includes('导师三百余名→年轻干部六百多名'), pairs(d).join(' ; '));
+});
