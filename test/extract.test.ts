@@ -585,3 +585,16 @@ test('genre: Chinese-numeral counts with 余/多/近 (三百余名, 六百多名
     assert.ok(d.figures.some((f) => f.value === v && f.unit === u && f.approx === approx), `${v}${u}${approx ? ' approx' : ''}: ${d.figures.map((f) => f.value + f.unit).join(' ')}`);
   assert.ok(pairs(d).includes('导师三百余名→年轻干部六百多名'), pairs(d).join(' ; '));
 });
+
+test('genre: 为Y确定导师，选派X担任导师 is one record; 王梦瑶拜…刘建军为师 titles 刘建军 by his post; 在老所长的指导下 names a role, 新进人员 a person', () => {
+  const d = genre('county-assigned-mentors.txt');
+  const ps = pairs(d);
+  for (const p of ['68名经验丰富的干部→全县132名新录用公务员和选调生', '刘建军→王梦瑶', '陈德富→李晓彤', '老所长→张婷婷']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(!ps.some((p) => p.startsWith('导师→') || p.startsWith('帮带导师→')), ps.join(' ; '));
+  const merged = d.mentorships.find((m) => m.mentee === '全县132名新录用公务员和选调生')!;
+  assert.match(merged.evidence, /确定帮带导师.*68名经验丰富的干部担任导师/);
+  const title = (n: string) => d.people.find((p) => p.name === n)?.title;
+  assert.equal(title('刘建军'), '镇党委副书记');
+  assert.equal(title('李晓彤'), '大学生村官');
+  assert.equal(title('张婷婷'), '城关镇财政所新进人员');
+});

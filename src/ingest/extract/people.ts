@@ -33,11 +33,20 @@ function patterns() {
   return res;
 }
 
-/** The title is the clause before the name, back to punctuation (市发展改革委党组书记、主任). */
-function titleBefore(text: string, at: number): string | undefined {
+/**
+ * The title is the clause before the name, back to punctuation (市发展改革委党组书记、主任),
+ * or back to another person's name in that clause: in 王梦瑶拜镇党委副书记刘建军 the title of
+ * 刘建军 is 镇党委副书记, not the clause that names his apprentice.
+ */
+function titleBefore(text: string, at: number, known: Iterable<string> = []): string | undefined {
   let a = at;
   while (a > 0 && !/[,，。;；:：!?！？\s(（“”]/.test(text[a - 1]!) && at - a < 20) a--;
-  const t = text.slice(a, at).replace(/^(在|由|据|经|让|是|将|对|向|和|与)/, '').replace(/的$/, '');
+  let t = text.slice(a, at);
+  for (const name of known) {
+    const i = t.lastIndexOf(name);
+    if (i >= 0) t = t.slice(i + name.length).replace(/^(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及)/, '');
+  }
+  t = t.replace(/^(在|由|据|经|让|是|将|对|向|和|与)/, '').replace(/的$/, '');
   return t.length >= 2 ? t : undefined;
 }
 
@@ -47,7 +56,7 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
   const found = new Map<string, PersonHit>();
   const add = (name: string | undefined, start: number) => {
     if (!name || exclude.has(name) || found.has(name)) return;
-    found.set(name, { name, title: titleBefore(text, start), start, end: start + name.length });
+    found.set(name, { name, title: titleBefore(text, start, found.keys()), start, end: start + name.length });
   };
   const isPlace = (at: number) => places.some((p) => at >= p.start && at < p.end);
 

@@ -2,6 +2,7 @@ import type { ExtractContext } from '../context.js';
 import type { InitiativeHit } from '../initiatives.js';
 import type { PersonHit } from '../people.js';
 import type { PlaceHit } from '../places.js';
+import { clauseQuote, sentenceAt } from '../context.js';
 import { Collector, type MentorshipHit } from './collector.js';
 import { readFrames } from './frames.js';
 import type { GroupParty } from './groups.js';
@@ -48,6 +49,24 @@ function dedupe(c: Collector): MentorshipHit[] {
     if (named.has(m.mentor) && m.mentee === '徒弟') return !out.some((o) => o.mentor === m.mentor && named.has(o.mentee));
     return true;
   });
+  // 为132名新录用公务员确定帮带导师，选派68名干部担任导师: one sentence, one scheme — the
+  // counted mentors of the second clause are the bare 导师 of the first.
+  const sentenceOf = (m: MentorshipHit) => sentenceAt(c.ctx, m.start)?.start;
+  for (const a of [...kept]) {
+    if (!a.mentor || !/^(?:帮带|成长|结对)?(?:导师|师傅|师父)$/.test(a.mentor) || groups.get(a.mentee)?.size === undefined) continue;
+    const b = kept.find(
+      (o) => o !== a && o.mentor && !named.has(o.mentor) && groups.get(o.mentor)?.size !== undefined &&
+        !named.has(o.mentee) && groups.get(o.mentee)?.size === undefined && sentenceOf(o) === sentenceOf(a),
+    );
+    if (!b) continue;
+    a.mentor = b.mentor;
+    // The quote spans both clauses: the one naming the mentees and the one naming the mentors.
+    const [lo, hi] = [Math.min(a.start, b.start), Math.max(a.start, b.start)];
+    const hiQuote = a.start > b.start ? a.evidence : b.evidence;
+    const hiAt = c.text.indexOf(hiQuote, lo);
+    a.evidence = clauseQuote(c.ctx, lo, hiAt >= 0 ? hiAt + hiQuote.length : hi);
+    kept.splice(kept.indexOf(b), 1);
+  }
   // Group-to-group records: those with a head count stand; of the rest only the first, and none
   // when a counted one exists (an article restates one scheme in several sentences). A pair of
   // bare role words (师傅→徒弟) says nothing a reader can use.
