@@ -598,3 +598,11 @@ test('genre: 为Y确定导师，选派X担任导师 is one record; 王梦瑶拜�
   assert.equal(title('李晓彤'), '大学生村官');
   assert.equal(title('张婷婷'), '城关镇财政所新进人员');
 });
+
+test('genre: 担任导师126人次，结对帮带年轻干部318人次 counts both sides; a headline’s “导师帮带”助力年轻干部 makes no group of 助力…; figures in 人次, 场次, %, 万元', () => {
+  const d = genre('county-summary-person-times.txt');
+  const ps = pairs(d);
+  assert.ok(ps.includes('县级领导干部和优秀科级干部126人次→年轻干部318人次'), ps.join(' ; '));
+  assert.ok(!d.mentorships.some((m) => /助力|柱县/.test(m.mentee)), ps.join(' ; '));
+  for (const [v, u] of [[52, '场次'], [1860, '人次'], [98.6, '%'], [45, '万元'], [41, '人']] as const) assert.ok(d.figures.some((f) => f.value === v && f.unit === u), `${v}${u}`);
+});

@@ -160,6 +160,16 @@ export function readFrames(c: Collector): void {
           const label = frame.mentorLabel.replace('{X}', g.X.replace(/[“”‘’]/g, '').replace(heads().boundary, '')).replace('{S}', g.S ?? '');
           mentors = [c.group({ label, approx: false, evidence: quote() })];
         }
+        if (g.C !== undefined) {
+          // 选派县级领导干部担任导师126人次: a count after the role noun is the mentors' head count.
+          const n = parseNumber(g.C.replace(/(?:人次|人|名)$/u, ''));
+          const named = new Set(c.people.map((p) => p.name));
+          if (n) {
+            mentors = mentors.map((x) =>
+              named.has(x) ? x : c.group({ ...c.groups.get(x)!, label: `${x}${g.C}`, size: n.value, approx: n.approx }),
+            );
+          }
+        }
         let mentees = g.Y !== undefined ? resolve(c, 'mentee', g.Y, offset('Y'), frame, at) : [];
         if (frame.subjectMentor && mentees.length > 0) {
           // 钟建成是…也是和张伟结对的“老乡镇”: the subject of the sentence is the mentor.
