@@ -606,3 +606,11 @@ test('genre: 担任导师126人次，结对帮带年轻干部318人次 counts bo
   assert.ok(!d.mentorships.some((m) => /助力|柱县/.test(m.mentee)), ps.join(' ; '));
   for (const [v, u] of [[52, '场次'], [1860, '人次'], [98.6, '%'], [45, '万元'], [41, '人']] as const) assert.ok(d.figures.some((f) => f.value === v && f.unit === u), `${v}${u}`);
 });
+
+test('genre: a ——记… subtitle is not the headline; 杨德贵主动给她当师傅 and 吴明亮拜他为师 resolve the pronouns; 全镇已有19名退休老干部 is the group 19名退休老干部', () => {
+  const d = genre('retired-secretary-subtitle.txt');
+  assert.equal(d.article.title, '“我带的徒弟都成了村里的顶梁柱”');
+  const ps = pairs(d);
+  for (const p of ['杨德贵→罗小兰', '杨德贵→吴明亮', '19名退休老干部→37名年轻村干部']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.equal(d.people.find((p) => p.name === '罗小兰')?.title, '村委会副主任');
+});

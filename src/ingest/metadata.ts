@@ -170,6 +170,8 @@ export const isTail = (simplifiedLine: string) => patternList('tail-markers.txt'
  * printed twice (breadcrumb and heading), naming the genre's subject, free of site words —
  * the first on a tie; a site suffix (" - 工会 - 中工网", "_某县新闻网") removed.
  */
+const SUBTITLE = /^(?:——|—|－－|--)/u;
+
 export function findTitle(lines: Array<{ text: string; simple: string }>): string | undefined {
   const cues = (k: string) => orderedPairs('title-cues.txt').filter(([c]) => c === k).flatMap(([, w]) => w.split(/\s+/));
   const chromeWords = cues('chrome');
@@ -185,10 +187,12 @@ export function findTitle(lines: Array<{ text: string; simple: string }>): strin
     // 2025年5月14日 星期三 第03版：综合新闻: an e-paper's date line, however long, is no headline.
     if (/^\d{4}\s*[-年.\/]\s*\d{1,2}\s*[-月.\/]\s*\d{1,2}/.test(t) && /星期|周[一二三四五六日天]|第\s*[A-Z\d]+\s*版|[:：]\d{2}/.test(t)) continue;
     if (isChrome(simple) || bylineLine(t) || /^【.*】$/.test(t) || (creditsIn(t).length > 0 && t.length < 40)) continue;
+    // ——记某村老支书杨德贵: a dash-led subtitle under the headline, never the headline itself.
+    if (SUBTITLE.test(t)) continue;
     const stripped = t.replace(/\s*[-_|]\s*[^-_|]{1,12}\s*[-_|]\s*[^-_|]{1,12}$/, '').replace(/\s*[_|]\s*[^_|]{2,12}(网|报|台)$/, '');
     // A sentence (it ends in 。) is the start of the body, not a headline.
     if (stripped.length < 6 || stripped.length > 60 || /[。！？]$/.test(stripped)) continue;
-    const next = head[k + 1]?.simple ?? '';
+    const next = head.slice(k + 1).find((h) => !SUBTITLE.test(h.t))?.simple ?? '';
     const s = simplifyAligned(stripped);
     let score = 0;
     if (/(来源|时间|发布|日期|作者|编辑|\d{4}[-年.\/]\d{1,2})/.test(next)) score += 3;

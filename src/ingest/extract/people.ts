@@ -46,7 +46,7 @@ function titleBefore(text: string, at: number, known: Iterable<string> = []): st
     const i = t.lastIndexOf(name);
     if (i >= 0) t = t.slice(i + name.length).replace(/^(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及)/, '');
   }
-  t = t.replace(/^(在|由|据|经|让|是|将|对|向|和|与)/, '').replace(/的$/, '');
+  t = t.replace(/^(在|由|据|经|让|是|将|对|向|和|与)/, '').replace(/^(?:如今|现在|目前|当时)?(?:已经是|已是|现为|现任|曾任)/, '').replace(/的$/, '');
   return t.length >= 2 ? t : undefined;
 }
 

@@ -41,7 +41,12 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   let label = raw.replace(/[“”‘’"]/g, '').trim();
   const counts = [...label.matchAll(COUNT)].map((m) => parseNumber(m[1]!)).filter((n) => !!n);
   // 1名村两委老干部和1名驻村工作队员: several counted parts are one group, kept whole.
-  if (counts.length < 2) label = label.replace(heads().boundary, '');
+  if (counts.length < 2) {
+    label = label.replace(heads().boundary, '');
+    // 全镇已有19名退休老干部 → 19名退休老干部: a lead-in that names no people before the count.
+    const lead = heads().leadIn.exec(label)?.[0];
+    if (lead && !heads().any.test(lead)) label = label.slice(lead.length);
+  }
   // …but what comes before its first count is no part of it (目前全县已有36名县级领导、15名…).
   else label = label.replace(heads().leadIn, '');
   // …and the adverbs of the verb after it (24名年轻干部现场签订: 现场 belongs to 签订).
