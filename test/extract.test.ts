@@ -614,3 +614,13 @@ test('genre: a ——记… subtitle is not the headline; 杨德贵主动给她�
   for (const p of ['杨德贵→罗小兰', '杨德贵→吴明亮', '19名退休老干部→37名年轻村干部']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
   assert.equal(d.people.find((p) => p.name === '罗小兰')?.title, '村委会副主任');
 });
+
+test('genre: 会同市人社局 is no 会同县; “沩水青干班” is a class; 青苗培育工程（又称“育苗行动”） is one scheme with an alias', () => {
+  const d = genre('county-training-chain.txt');
+  assert.deepEqual(d.places.map((p) => p.name).sort(), ['宁乡市', '灰汤镇', '花明楼镇'].sort());
+  const names = d.initiatives.map((i) => i.name);
+  for (const n of ['沩水青干班', '墩苗计划', '乡村振兴实践岗', '青苗培育工程']) assert.ok(names.includes(n), `${n} in ${names.join(' | ')}`);
+  assert.ok(!names.includes('育苗行动'), names.join(' | '));
+  assert.deepEqual(d.initiatives.find((i) => i.name === '青苗培育工程')?.aliases, ['育苗行动']);
+  assert.ok(pairs(d).includes('1名县级领导、1名科级干部→N名年轻干部'), pairs(d).join(' ; '));
+});

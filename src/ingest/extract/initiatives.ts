@@ -172,10 +172,10 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
   for (const h of hits) h.place = placeNear(ctx, places, h.start, main);
   // One programme named twice (浙江宁海跟班学习 and 宁海跟班学习): the shorter is an alias.
   hits.sort((a, b) => a.start - b.start);
-  // “薪火工程”又称“老支书传帮带计划”: the second name is the first one's alias.
+  // “薪火工程”又称“老支书传帮带计划”, 青苗培育工程（又称“育苗行动”）: the second name is the first one's alias.
   for (const [i, h] of hits.entries()) {
     const next = hits[i + 1];
-    if (next && /^[”’]?(?:又称|又名|也称|也叫|亦称|简称|俗称)[“‘]?$/.test(text.slice(h.end, next.start)) && !h.aliases.includes(next.name)) h.aliases.push(next.name);
+    if (next && /^[”’]?[(（]?(?:又称|又名|也称|也叫|亦称|简称|俗称)[:：]?[“‘]?$/.test(text.slice(h.end, next.start)) && !h.aliases.includes(next.name)) h.aliases.push(next.name);
   }
   for (const h of hits) {
     const longer = hits.find((o) => o !== h && o.name.length > h.name.length && o.name.includes(h.name) && h.name.length >= 4);
