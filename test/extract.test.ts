@@ -624,3 +624,13 @@ test('genre: 会同市人社局 is no 会同县; “沩水青干班” is a clas
   assert.deepEqual(d.initiatives.find((i) => i.name === '青苗培育工程')?.aliases, ['育苗行动']);
   assert.ok(pairs(d).includes('1名县级领导、1名科级干部→N名年轻干部'), pairs(d).join(' ; '));
 });
+
+test('genre: 遴选42名干部擔任師傅，與84名新錄用公務員和選調生簽訂師徒協議 is one record (the 和 inside the mentee list pairs nobody); 和政縣 keeps its 和 in a title; traditional credits', () => {
+  const d = genre('traditional-serve-then-sign.txt');
+  const ps = pairs(d);
+  assert.ok(ps.includes('42名政治素质好、业务能力强的干部→84名新录用公务员和选调生'), ps.join(' ; '));
+  assert.ok(!ps.some((p) => p.endsWith('→选调生')), ps.join(' ; '));
+  assert.equal(d.people.find((p) => p.name === '韩丽娟')?.title, '和政县买家集镇选调生');
+  assert.deepEqual(d.credits.map((c) => `${c.role}:${c.name}`).sort(), ['author:馬曉東', 'editor:王婷', 'photographer:韓雪', 'reviewer:李國強'].sort());
+  assert.equal(d.article.publishedAt, '2026-05-03');
+});

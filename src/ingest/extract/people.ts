@@ -33,6 +33,9 @@ function patterns() {
   return res;
 }
 
+/** A function word before a title, but not the first character of a place (和政县, 向阳村). */
+const LEADING_WORD = new RegExp(`^(?:在|由|据|经|让|是|将|对|向|和|与)(?![${HAN}]{1,2}[省市县区镇乡村])`, 'u');
+
 /**
  * The title is the clause before the name, back to punctuation (市发展改革委党组书记、主任),
  * or back to another person's name in that clause: in 王梦瑶拜镇党委副书记刘建军 the title of
@@ -46,7 +49,8 @@ function titleBefore(text: string, at: number, known: Iterable<string> = []): st
     const i = t.lastIndexOf(name);
     if (i >= 0) t = t.slice(i + name.length).replace(/^(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及)/, '');
   }
-  t = t.replace(/^(在|由|据|经|让|是|将|对|向|和|与)/, '').replace(/^(?:如今|现在|目前|当时)?(?:已经是|已是|现为|现任|曾任)/, '').replace(/的$/, '');
+  // …but 和政县, 和平镇, 向阳村: a place that starts with one of those words keeps it.
+  t = t.replace(LEADING_WORD, '').replace(/^(?:如今|现在|目前|当时)?(?:已经是|已是|现为|现任|曾任)/, '').replace(/的$/, '');
   return t.length >= 2 ? t : undefined;
 }
 
