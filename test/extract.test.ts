@@ -634,3 +634,12 @@ test('genre: 遴选42名干部擔任師傅，與84名新錄用公務員和選調
   assert.deepEqual(d.credits.map((c) => `${c.role}:${c.name}`).sort(), ['author:馬曉東', 'editor:王婷', 'photographer:韓雪', 'reviewer:李國強'].sort());
   assert.equal(d.article.publishedAt, '2026-05-03');
 });
+
+test('genre: a quoted head-count formula pairs its last item with the ones before (“1名村党组织书记+1名驻村第一书记+N名后备力量”结对模式); “1+1+N”结对模式 keeps its head; villages placed under their township', () => {
+  const d = genre('prefecture-reserve-formula.txt');
+  const ps = pairs(d);
+  for (const p of ['1名村党组织书记+1名驻村第一书记→N名后备力量', '老书记→王小军']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  for (const v of ['城关村', '响水村', '红堡子村']) assert.ok(d.places.some((p) => p.name === v && p.level === 'village'), v);
+  const quoted = extractFacts(cleanArticle('靖远县推行“1+1+N”结对模式。'));
+  assert.deepEqual(quoted.initiatives.map((i) => i.name), ['1+1+N结对模式']);
+});

@@ -27,7 +27,8 @@ const PUNCT = /[,，、。；;:：“”‘’"()（）!！?？《》\s【】\[\
 let cache: { heads: Map<string, InitiativeKind>; alone: Set<string>; quotedOnly: Set<string>; launched: RegExp; headRe: RegExp; quoted: RegExp; quotedSingle: RegExp; kinds: Array<[InitiativeKind, RegExp]> } | undefined;
 /** “X”, optionally followed by a short qualifier and a head: “清仓补短+百花齐放”培育体系. */
 function quotedPattern(open: string, close: string, headWords: string): RegExp {
-  return new RegExp(`${open}([^${close}${open}“”\\n]{2,24})${close}((?:[^\\s${'把将在的是为了和与及到让使对这那等'}，,。、；;“”‘’]{0,6}?(?:${headWords})))?`, 'gu');
+  // 对 is a preposition before a name's head, except in 结对 (“1+1+N”结对模式).
+  return new RegExp(`${open}([^${close}${open}“”\\n]{2,24})${close}((?:(?:结对|[^\\s${'把将在的是为了和与及到让使对这那等'}，,。、；;“”‘’]){0,6}?(?:${headWords})))?`, 'gu');
 }
 
 function lexicon() {
