@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -642,4 +642,19 @@ test('genre: a quoted head-count formula pairs its last item with the ones befor
   for (const v of ['城关村', '响水村', '红堡子村']) assert.ok(d.places.some((p) => p.name === v && p.level === 'village'), v);
   const quoted = extractFacts(cleanArticle('靖远县推行“1+1+N”结对模式。'));
   assert.deepEqual(quoted.initiatives.map((i) => i.name), ['1+1+N结对模式']);
+});
+
+test('every relationship an article states starts at a node the article mentions or reports (removal follows only outgoing relationships)', () => {
+  const dir = new URL('./fixtures/genre/', import.meta.url);
+  const texts = [...readdirSync(dir).map((f) => readFileSync(new URL(f, dir), 'utf8')), ...seeds.map((s) => s.raw)];
+  let checked = 0;
+  for (const text of texts) {
+    const gw = prepareArticle({ text }).write;
+    const anchored = new Set([...gw.nodes.filter((n) => n.evidence.length > 0).map((n) => n.id), ...gw.reports.map((r) => r.id)]);
+    for (const r of gw.rels.filter((x) => x.evidence)) {
+      checked++;
+      assert.ok(anchored.has(r.from), `${r.type} from ${r.from} (not mentioned) in ${text.slice(0, 30)}`);
+    }
+  }
+  assert.ok(checked > 200, `only ${checked} relationships checked`);
 });

@@ -92,6 +92,15 @@ export function resolveFacts(doc: FactDoc, article: CleanedArticle, articleId: s
     },
   };
   for (const type of REGISTRY) (type.resolve as (facts: unknown[], c: ResolveContext) => void)(doc[type.name], ctx);
+  // Every relationship an article states starts at a node the article mentions or reports: the
+  // quote that states it names that node. Removing the article (write.ts, detachArticle) relies
+  // on it — it follows only the outgoing relationships of those nodes, never the thousands of
+  // incoming ones of a county or a scheme.
+  const reported = new Set(reports.map((r) => r.id));
+  for (const r of rels) {
+    const from = nodes.get(r.from);
+    if (r.evidence && from && from.evidence.length === 0 && !reported.has(from.id)) from.evidence.push(r.evidence);
+  }
 
   if (problems.length > 0) {
     throw new DataError(`${doc.article.source ?? articleId}: ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);

@@ -69,40 +69,50 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
+/** The labels whose nodes carry claims (every label but Article), in a fixed order. */
+const CLAIM_LABELS = NODE_LABELS.filter((l) => l !== 'Article');
+// One statement for every label, of a fixed shape (a label with nothing to settle gets an empty
+// list): a round-trip per label cost more than the work, and one shape is planned once.
+const CLAIMS_OF = `CALL {
+${CLAIM_LABELS.map((l, i) => `  UNWIND $ids[${i}] AS id MATCH (:${l} {id: id})<-[m:MENTIONS|REPORTS]-(a:Article) WHERE m.claims IS NOT NULL RETURN ${i} AS label, id, a, m.claims AS c`).join('\n  UNION ALL\n')}
+}
+WITH label, id, a, head(collect(c)) AS c
+WITH label, id, c, coalesce(a.curated, false) AS curated, count(a) AS support,
+     min(toString(coalesce(a.firstIngestedAt, a.ingestedAt))) AS since, min(a.id) AS anyId
+RETURN label, id, collect([anyId, curated, since, c, support]) AS claims`;
+const SET_SETTLED = `CALL {
+${CLAIM_LABELS.map((l, i) => `  UNWIND $rows[${i}] AS r MATCH (x:${l} {id: r.id}) SET x += r.props RETURN count(*) AS n`).join('\n  UNION ALL\n')}
+}
+RETURN sum(n) AS n`;
+
+// The nodes some claim disagrees with (or adds a property to), all labels in one statement.
+const DISPUTED = `CALL {
+${CLAIM_LABELS.map((l, i) => `  UNWIND $rows[${i}] AS r MATCH (x:${l} {id: r.id}) WITH r, x WHERE any(k IN keys(r.claim) WHERE x[k] IS NULL OR x[k] <> r.claim[k]) RETURN ${i} AS label, r.id AS id`).join('\n  UNION ALL\n')}
+}
+RETURN label, collect(DISTINCT id) AS ids`;
+
 /**
  * Sets each node's properties from the claims of the articles that mention or report it
  * (claims.ts says the rule). Nodes nobody claims anything about keep what they have.
  */
 async function settleNodes(tx: ManagedTransaction, ids: Map<NodeLabel, string[]>, withdrawn = new Map<string, string[]>()): Promise<void> {
-  for (const [label, list] of ids) {
-    assertLabel(label);
-    if (list.length === 0) continue;
-    // Equal claims are grouped in the database (one row per distinct claim, with its support):
-    // a county stated alike by 5,000 articles sends a row or two, not 5,000.
-    const res = await tx.run(
-      `UNWIND $ids AS id
-       MATCH (x:${label} {id: id})<-[m:MENTIONS|REPORTS]-(a:Article)
-       WHERE m.claims IS NOT NULL
-       WITH id, a, head(collect(m.claims)) AS c
-       WITH id, c, coalesce(a.curated, false) AS curated, count(a) AS support,
-            min(toString(coalesce(a.firstIngestedAt, a.ingestedAt))) AS since, min(a.id) AS anyId
-       RETURN id, collect([anyId, curated, since, c, support]) AS claims`,
-      { ids: [...new Set(list)] },
-    );
-    const rows = res.records.map((r) => ({
-      id: r.get('id') as string,
-      props: settleWithdrawn(withdrawn.get(r.get('id')) ?? [], settle(
-        (r.get('claims') as Array<[string, boolean, string, string, number]>).map(([articleId, curated, since, props, weight]): Claim => ({
-          articleId,
-          curated,
-          since: since ?? '',
-          props: JSON.parse(props),
-          weight: Number(weight),
-        })),
-      )),
+  if (![...ids.values()].some((l) => l.length > 0)) return;
+  // Equal claims are grouped in the database (one row per distinct claim, with its support):
+  // a county stated alike by 5,000 articles sends a row or two, not 5,000.
+  const res = await tx.run(CLAIMS_OF, { ids: CLAIM_LABELS.map((l) => [...new Set(ids.get(l) ?? [])]) });
+  const rows: Array<Array<{ id: string; props: Record<string, unknown> }>> = CLAIM_LABELS.map(() => []);
+  for (const r of res.records) {
+    const id = r.get('id') as string;
+    const claims = (r.get('claims') as Array<[string, boolean, string, string, number]>).map(([articleId, curated, since, props, weight]): Claim => ({
+      articleId,
+      curated,
+      since: since ?? '',
+      props: JSON.parse(props),
+      weight: Number(weight),
     }));
-    if (rows.length) await tx.run(`UNWIND $rows AS r MATCH (x:${label} {id: r.id}) SET x += r.props`, { rows });
+    rows[Number(r.get('label'))]!.push({ id, props: settleWithdrawn(withdrawn.get(id) ?? [], settle(claims)) });
   }
+  if (rows.some((l) => l.length > 0)) await tx.run(SET_SETTLED, { rows });
 }
 
 /** Keys a removed article claimed that no remaining article claims are removed (null). */
@@ -114,46 +124,45 @@ function settleWithdrawn(keys: string[], settled: Record<string, unknown>): Reco
 
 /** Removes what only this article supported; keeps facts other articles also state. */
 async function detachArticle(tx: ManagedTransaction, articleId: string): Promise<void> {
-  // The nodes it made claims about: settled again from the other articles' claims at the end.
-  const touched = await tx.run(
+  // The nodes it made claims about (settled again from the other articles' claims at the end),
+  // and the places its facts hang on with their ancestors: the only ones its removal can orphan.
+  const found = await tx.run(
     `MATCH (:Article {id: $aid})-[m:MENTIONS|REPORTS]->(n)
-     RETURN head(labels(n)) AS label, collect(DISTINCT n.id) AS ids, collect([n.id, m.claims]) AS claims`,
+     WITH head(labels(n)) AS label, collect(DISTINCT n) AS ns, collect([n.id, m.claims]) AS claims
+     CALL {
+       WITH ns
+       UNWIND ns AS n
+       MATCH (n)-[*0..2]->(p:Place)
+       WITH DISTINCT p
+       MATCH (p)-[:PART_OF*0..8]->(anc:Place)
+       RETURN collect(DISTINCT anc.id) AS held
+     }
+     RETURN label, [n IN ns | n.id] AS ids, claims, held`,
     { aid: articleId },
   );
-  // The places its facts hang on, and their ancestors: the only ones its removal can orphan.
-  const held = await tx.run(
-    `MATCH (:Article {id: $aid})-[:MENTIONS|REPORTS]->(n)
-     MATCH (n)-[*0..2]->(p:Place)
-     WITH DISTINCT p
-     MATCH (p)-[:PART_OF*0..8]->(anc:Place)
-     RETURN collect(DISTINCT anc.id) AS ids`,
-    { aid: articleId },
-  );
-  const placesHeld = (held.records[0]?.get('ids') as string[] | undefined) ?? [];
+  const placesHeld = [...new Set(found.records.flatMap((r) => r.get('held') as string[]))];
   const withdrawn = new Map<string, string[]>();
-  for (const r of touched.records) {
+  for (const r of found.records) {
     for (const [id, claims] of r.get('claims') as Array<[string, string | null]>) {
       if (claims) withdrawn.set(id, [...(withdrawn.get(id) ?? []), ...Object.keys(JSON.parse(claims))]);
     }
   }
-  // First strip this article from the evidence lists, then delete what has none left;
-  // two statements so that no row reads a relationship another row already deleted.
+  // Strip this article from the evidence lists, then delete what has none left (collected first,
+  // so that no row reads a relationship another row already deleted). Only outgoing
+  // relationships: every one an article states starts at a node it mentions or reports
+  // (resolve.ts makes sure), and a county's or a scheme's incoming ones run to thousands.
   await tx.run(
-    `MATCH (a:Article {id: $aid})-[:MENTIONS|REPORTS]->(n)
-     MATCH (n)-[r:${FACT_RELS}]-()
+    `MATCH (:Article {id: $aid})-[:MENTIONS|REPORTS]->(n)
+     MATCH (n)-[r:${FACT_RELS}]->()
      WHERE r.articleIds IS NOT NULL AND $aid IN r.articleIds
      WITH collect(DISTINCT r) AS rs
+     FOREACH (r IN rs |
+       SET r.quotes = [i IN range(0, size(r.articleIds) - 1) WHERE r.articleIds[i] <> $aid | r.quotes[i]],
+           r.articleIds = [x IN r.articleIds WHERE x <> $aid])
+     WITH rs
      UNWIND rs AS r
-     WITH r, [i IN range(0, size(r.articleIds) - 1) WHERE r.articleIds[i] <> $aid] AS keep
-     SET r.quotes = [i IN keep | r.quotes[i]], r.articleIds = [i IN keep | r.articleIds[i]]`,
-    { aid: articleId },
-  );
-  await tx.run(
-    `MATCH (a:Article {id: $aid})-[:MENTIONS|REPORTS]->(n)
-     MATCH (n)-[r:${FACT_RELS}]-()
-     WHERE r.articleIds = []
-     WITH collect(DISTINCT r) AS rs
-     FOREACH (r IN rs | DELETE r)`,
+     WITH r WHERE r.articleIds = []
+     DELETE r`,
     { aid: articleId },
   );
   await tx.run(
@@ -177,7 +186,7 @@ async function detachArticle(tx: ManagedTransaction, articleId: string): Promise
     );
     if (Number(res.records[0]?.get('removed') ?? 0) === 0) break;
   }
-  await settleNodes(tx, new Map(touched.records.map((r) => [r.get('label') as NodeLabel, r.get('ids') as string[]])), withdrawn);
+  await settleNodes(tx, new Map(found.records.map((r) => [r.get('label') as NodeLabel, r.get('ids') as string[]])), withdrawn);
 }
 
 /** One batch: which articles were written how, and what the batch did to the graph in total. */
@@ -340,16 +349,9 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
     for (const r of gw.reports) add(r.label, r.id);
   }
   const disputed = new Map<NodeLabel, string[]>();
-  for (const [label, rows] of claims) {
-    assertLabel(label);
-    const res = await tx.run(
-      `UNWIND $rows AS r
-       MATCH (x:${label} {id: r.id})
-       WITH r, x WHERE any(k IN keys(r.claim) WHERE x[k] IS NULL OR x[k] <> r.claim[k])
-       RETURN collect(DISTINCT r.id) AS ids`,
-      { rows },
-    );
-    disputed.set(label, res.records[0]?.get('ids') ?? []);
+  if (claims.size > 0) {
+    const res = await tx.run(DISPUTED, { rows: CLAIM_LABELS.map((l) => claims.get(l) ?? []) });
+    for (const r of res.records) disputed.set(CLAIM_LABELS[Number(r.get('label'))]!, r.get('ids') as string[]);
   }
   await settleNodes(tx, disputed);
   const written = gws.map((gw) => {
