@@ -658,3 +658,11 @@ test('every relationship an article states starts at a node the article mentions
   }
   assert.ok(checked > 200, `only ${checked} relationships checked`);
 });
+
+test('genre: 聘请6名退休老支书担任“头雁导师”，每人结对帮带2至3名村级后备干部; 谢晓燕、林志强、周敏3人由老支书陈永福负责帮带 (no comma before 由); 师傅金德胜教会了他', () => {
+  const d = genre('township-head-geese.txt');
+  const ps = pairs(d);
+  for (const p of ['6名退休老支书→2至3名村级后备干部', '陈永福→谢晓燕', '陈永福→林志强', '陈永福→周敏', '金德胜→李一帆']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(!ps.some((p) => p.startsWith('名')), ps.join(' ; '));
+  assert.equal(d.people.find((p) => p.name === '陈永福')?.title, '老支书');
+});

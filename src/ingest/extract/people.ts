@@ -47,7 +47,7 @@ function titleBefore(text: string, at: number, known: Iterable<string> = []): st
   let t = text.slice(a, at);
   for (const name of known) {
     const i = t.lastIndexOf(name);
-    if (i >= 0) t = t.slice(i + name.length).replace(/^(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及)/, '');
+    if (i >= 0) t = t.slice(i + name.length).replace(/^(?:\d+[人名位]|[一二两三四五六七八九十]+[人名位])?(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及|由|等)?/, '');
   }
   // …but 和政县, 和平镇, 向阳村: a place that starts with one of those words keeps it.
   t = t.replace(LEADING_WORD, '').replace(/^(?:如今|现在|目前|当时)?(?:已经是|已是|现为|现任|曾任)/, '').replace(/的$/, '');
@@ -171,6 +171,10 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     (p) => !names.some((q) => q !== p && q.name.length > p.name.length && (q.name.startsWith(p.name) || (q.name.endsWith(p.name) && inside(p, q)))),
   );
   for (const p of kept) p.place = placeNear(ctx, places, p.start, main);
+  // Titles once every name is known: 谢晓燕、林志强、周敏3人由老支书陈永福 titles 陈永福 老支书
+  // even when the names before him were found after him.
+  const all = kept.map((p) => p.name);
+  for (const p of kept) p.title = titleBefore(text, p.start, all.filter((n) => n !== p.name));
   return kept.sort((a, b) => a.start - b.start);
 }
 

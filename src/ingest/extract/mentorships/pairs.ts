@@ -7,13 +7,15 @@ import { groupOf, heads } from './groups.js';
  * A sentence about pairing that no frame explained, naming a mentor group and a mentee group:
  * 为了让新入职社区工作者尽快进入角色,…组建导师队伍…结成帮带对子22对.
  */
+const COUNTED = `(?:\\d+\\s*[至到~-]\\s*)?\\d+\\s*[名位]`;
 const TRIGGER = /帮带|结对|传帮带|师徒|拜师|带徒|师带徒|一对一|以老带新|徒弟|学徒/;
 
 export function readGroupPairs(c: Collector): void {
   for (const s of c.ctx.seg.sentences) {
     if (!TRIGGER.test(s.text) || c.hasRecordIn(s.start, s.start + s.text.length)) continue;
     const find = (re: RegExp) => {
-      for (const m of s.text.matchAll(new RegExp(`(?:\\d+\\s*名|[${HAN}“”]{0,8}?)(?:${re.source})`, 'gu'))) {
+      // 6名退休老支书, 2至3名村级后备干部: a count (or a range) may stand before the modifiers.
+      for (const m of s.text.matchAll(new RegExp(`(?:${COUNTED}[${HAN}“”]{0,8}?|[${HAN}“”]{0,8}?)(?:${re.source})`, 'gu'))) {
         const at = s.start + m.index!;
         if (c.personAt.some((x) => x.at >= at && x.at < at + m[0].length)) continue;
         const g = groupOf(m[0].replace(/^.*[了着过起]/u, ''), clauseQuote(c.ctx, at, at + m[0].length));
@@ -23,8 +25,9 @@ export function readGroupPairs(c: Collector): void {
         if (verb && verb.index === 0 && !new RegExp(`^(?:${re.source})`, 'u').test(g!.label.slice(verb.index + verb[0].length))) continue;
         if (!g) continue;
         // 自己带的两个徒弟: what a relative clause (…的) says before a counted group is no part of it.
-        const tail = /^.*的(.+)$/u.exec(g.label)?.[1];
-        if (tail && g.size !== undefined && new RegExp(re.source, 'u').test(tail)) g.label = tail;
+        // (结成帮带关系的村级后备干部: nor is a clause about the pairing itself.)
+        const rel = /^(.*)的(.+)$/u.exec(g.label);
+        if (rel && (g.size !== undefined || TRIGGER.test(rel[1]!)) && new RegExp(re.source, 'u').test(rel[2]!)) g.label = rel[2]!;
         return { g, end: at + m[0].length };
       }
       return undefined;
