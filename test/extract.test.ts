@@ -666,3 +666,10 @@ test('genre: 聘请6名退休老支书担任“头雁导师”，每人结对帮
   assert.ok(!ps.some((p) => p.startsWith('名')), ps.join(' ; '));
   assert.equal(d.people.find((p) => p.name === '陈永福')?.title, '老支书');
 });
+
+test('genre: 记者黄昊 实习生刘雨欣报道：… (the last name glued to 报道：); 撰稿/责编/审核 between pipes; a bare (王晓东 张敏) closing the text', () => {
+  const d = genre('portal-pipe-credits.txt');
+  assert.deepEqual(d.credits.map((c) => c.name).sort(), ['徐静', '杜鹃', '王海', '黄昊', '刘雨欣', '王晓东', '张敏'].sort());
+  assert.equal(d.article.publishedAt, '2026-04-18');
+  assert.ok(pairs(d).includes('县直单位主要负责人→首批35名年轻干部'), pairs(d).join(' ; '));
+});
