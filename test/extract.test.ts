@@ -673,3 +673,13 @@ test('genre: 记者黄昊 实习生刘雨欣报道：… (the last name glued to
   assert.equal(d.article.publishedAt, '2026-04-18');
   assert.ok(pairs(d).includes('县直单位主要负责人→首批35名年轻干部'), pairs(d).join(' ; '));
 });
+
+test('genre: names in a list with no title (的杨德明、许丽华、邓光辉颁发了…, 周丽萍、郭文涛分别…); 王建国与刘晓、李红梅与陈佳等5组师徒 pairs each; lists of words stay words', () => {
+  const d = genre('signing-ceremony-lists.txt');
+  const names = d.people.map((p) => p.name);
+  for (const n of ['杨德明', '许丽华', '邓光辉', '周丽萍', '郭文涛']) assert.ok(names.includes(n), `${n} in ${names.join(' ')}`);
+  const ps = pairs(d);
+  for (const p of ['王建国→刘晓', '李红梅→陈佳', '赵志刚→孙雨桐']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  for (const text of ['坚持安全、文明、和谐、高效的原则。', '在张家港、常熟、太仓等地考察。', '开展政治理论、业务知识、群众工作等培训。'])
+    assert.deepEqual(extractFacts(cleanArticle(text)).people, [], text);
+});

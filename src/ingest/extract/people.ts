@@ -51,6 +51,8 @@ function titleBefore(text: string, at: number, known: Iterable<string> = []): st
   }
   // …but 和政县, 和平镇, 向阳村: a place that starts with one of those words keeps it.
   t = t.replace(LEADING_WORD, '').replace(/^(?:如今|现在|目前|当时)?(?:已经是|已是|现为|现任|曾任)/, '').replace(/的$/, '');
+  // 的有王建国, 表彰了黄志明: function words and verbs are no title.
+  if (/^[的有是为了和与及]+$/u.test(t) || /[了与和同及]$/u.test(t)) return undefined;
   return t.length >= 2 ? t : undefined;
 }
 
@@ -107,6 +109,27 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     const at = m.index! + 1;
     const name = nameAt(text, at);
     if (name && name === m[1] && !isPlace(at)) add(name, at);
+  }
+  // A list of names with no title before it (获评优秀导师的有王建国、李红梅、赵志刚, 王建国、李红梅
+  // 分别发言): every item a plausible name, one at least of three characters (two-character
+  // items alone are too often words).
+  for (const m of text.matchAll(new RegExp(`([${HAN}]{2,6})((?:、[${HAN}]{2,3}){1,8})`, 'gu'))) {
+    const rest = m[2]!.split('、').slice(1);
+    // The last item may run into the verb after it (…、邓光辉颁发了): where the name ends decides.
+    const lastAt = m.index! + m[0].length - rest.at(-1)!.length;
+    const last = nameAt(text, lastAt);
+    if (!last || !rest.at(-1)!.startsWith(last)) continue;
+    rest[rest.length - 1] = last;
+    const firstRun = m[1]!;
+    const first = [3, 2].map((k) => firstRun.slice(-k)).find((n) => n.length <= firstRun.length && plausibleName(n) && (n.length === firstRun.length || /[了是有的为和与及：:]$/.test(firstRun.slice(0, -n.length))));
+    if (!first || !rest.every((n) => plausibleName(n))) continue;
+    const items = [first, ...rest];
+    if (!items.some((n) => n.length === 3)) continue;
+    let at = m.index! + firstRun.length - first.length;
+    for (const n of items) {
+      if (!isPlace(at) && !exclude.has(n)) add(n, at);
+      at += n.length + 1;
+    }
   }
   // Lists after a known name: 陈玉龙、弋石泉、彭伍四 …; 甘依欣、赖玉敏; 孙少杰(左)和李云龙.
   const CAPTION = /^[(（](?:左|右|中|前|后)[一二三四五六]?[)）]/;

@@ -16,6 +16,8 @@ export interface MentorshipHit extends MentorshipFact {
 export class Collector {
   readonly out: MentorshipHit[] = [];
   readonly groups = new Map<string, GroupParty>();
+  /** Spans a reader explained before the frames ran: no frame rereads them. */
+  readonly explained: Array<[number, number]> = [];
   /** Every occurrence of every person, in text order. */
   readonly personAt: Array<{ p: PersonHit; at: number; end: number }>;
   private readonly seen = new Set<string>();

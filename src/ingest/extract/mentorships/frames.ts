@@ -135,7 +135,7 @@ export function readFrames(c: Collector): void {
   const { ctx } = c;
   for (const s of ctx.seg.sentences) {
     // Frames are tried in order; a later frame does not reread words an earlier one explained.
-    const claimed: Array<[number, number]> = [];
+    const claimed: Array<[number, number]> = [...c.explained];
     for (const { frame, re } of compiledFrames()) {
       re.lastIndex = 0;
       for (const m of s.text.matchAll(re)) {

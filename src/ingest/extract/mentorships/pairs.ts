@@ -1,6 +1,7 @@
 import { HAN } from '../../../lang/zh/script.js';
 import { clauseQuote } from '../context.js';
 import type { Collector } from './collector.js';
+import { plausibleName } from '../../../lang/zh/names.js';
 import { groupOf, heads } from './groups.js';
 
 /**
@@ -38,6 +39,30 @@ export function readGroupPairs(c: Collector): void {
       // 露湖村老支书刘福生说…: a mentor noun right before a name is that person's title.
       const named = c.personAt.find((x) => x.at === mentor.end)?.p.name;
       c.add(named ?? c.group(mentor.g), c.group(mentee.g), s.start, s.start + s.text.length);
+    }
+  }
+}
+
+/**
+ * A list of named pairs: 王建国与刘晓、李红梅与陈佳等5组师徒签订了帮带协议 — each pair mentor first
+ * (the genre names the master before the apprentice), read before the frames.
+ */
+export function readPairLists(c: Collector): void {
+  const NAME = `[${HAN}]{2,3}`;
+  const re = new RegExp(`(${NAME}(?:与|和|同)${NAME}(?:、${NAME}(?:与|和|同)${NAME})+)(?=等|[,，。;；]|(?:签订|结成|结对))`, 'gu');
+  for (const s of c.ctx.seg.sentences) {
+    if (!TRIGGER.test(s.text)) continue;
+    for (const m of s.text.matchAll(re)) {
+      const pairs = m[1]!.split('、').map((p) => /^(.{2,3}?)(?:与|和|同)(.{2,3})$/u.exec(p)).map((x) => x && [x[1]!, x[2]!] as const);
+      if (pairs.some((p) => !p || !plausibleName(p[0]) || !plausibleName(p[1]))) continue;
+      const at = s.start + m.index!;
+      for (const p of pairs) {
+        const [x, y] = p!;
+        c.addPerson(x, at + m[0].indexOf(x));
+        c.addPerson(y, at + m[0].indexOf(y));
+        c.add(x, y, at, at + m[0].length);
+      }
+      c.explained.push([at, at + m[0].length]);
     }
   }
 }
