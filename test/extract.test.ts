@@ -683,3 +683,9 @@ test('genre: names in a list with no title (的杨德明、许丽华、邓光辉
   for (const text of ['坚持安全、文明、和谐、高效的原则。', '在张家港、常熟、太仓等地考察。', '开展政治理论、业务知识、群众工作等培训。'])
     assert.deepEqual(extractFacts(cleanArticle(text)).people, [], text);
 });
+
+test('a three-character name jieba cuts as a word (方子豪 → 方子/豪) is a name inside a list after a known one, not elsewhere', () => {
+  const names = (t: string) => extractFacts(cleanArticle(t)).people.map((p) => p.name);
+  assert.deepEqual(names('选调生宋佳琪、方子豪被安排到信访岗位锻炼。'), ['宋佳琪', '方子豪']);
+  assert.deepEqual(names('选调生宋佳琪、常态化开展工作。'), ['宋佳琪']);
+});

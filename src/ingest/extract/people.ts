@@ -1,5 +1,5 @@
 import { alternation } from '../../lang/zh/lexicon.js';
-import { looseName, nameAt, nameBefore, plausibleName } from '../../lang/zh/names.js';
+import { listItemAt, looseName, nameAt, nameBefore, plausibleName } from '../../lang/zh/names.js';
 import { HAN } from '../../lang/zh/script.js';
 import type { PersonFact } from '../facts.js';
 import { occurrences, quoteAround, type ExtractContext } from './context.js';
@@ -140,7 +140,7 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
         let i = at + p.name.length;
         i += CAPTION.exec(text.slice(i))?.[0].length ?? 0;
         while (/[、和及]/.test(text[i] ?? '')) {
-          const next = nameAt(text, i + 1);
+          const next = nameAt(text, i + 1) ?? listItemAt(text, i + 1);
           if (!next || exclude.has(next)) break;
           if (!found.has(next)) {
             add(next, i + 1);

@@ -113,3 +113,17 @@ export function addressedPerson(s: string, named: string[]): string | undefined 
   const matches = [...new Set(named.filter((n) => n.startsWith(surname!) && n.length > surname!.length))];
   return matches.length === 1 ? matches[0] : undefined;
 }
+
+/**
+ * A three-character list item that jieba cuts as a word and a character (方子豪 → 方子/豪):
+ * inside a list of names (宋佳琪、方子豪被安排) the surname, no stop characters and a boundary
+ * after it are enough. Outside a list, plausibleName decides.
+ */
+export function listItemAt(text: string, at: number): string | undefined {
+  const s = text.slice(at, at + 3);
+  if (s.length < 3 || !new RegExp(`^[${HAN}]{3}$`, 'u').test(s) || !surnames().has(s[0]!)) return undefined;
+  if ([...s.slice(1)].some((c) => stops().has(c)) || notNames().has(s) || notNames().has(s.slice(0, 2))) return undefined;
+  const after = text[at + 3] ?? '';
+  return after === '' || /[、,，。;；:：!！?？\s”)）等]/u.test(after) || stops().has(after) ? s : undefined;
+}
+
