@@ -689,3 +689,9 @@ test('a three-character name jieba cuts as a word (方子豪 → 方子/豪) is 
   assert.deepEqual(names('选调生宋佳琪、方子豪被安排到信访岗位锻炼。'), ['宋佳琪', '方子豪']);
   assert.deepEqual(names('选调生宋佳琪、常态化开展工作。'), ['宋佳琪']);
 });
+
+test('a three-character name heading a clause before 来到/回到/扎根… is a name even when named once', () => {
+  const names = (t: string) => extractFacts(cleanArticle(t)).people.map((p) => p.name);
+  assert.deepEqual(names('2023年，张晓燕来到白沙村任职。'), ['张晓燕']);
+  assert.deepEqual(names('高质量来到新阶段。'), []);
+});

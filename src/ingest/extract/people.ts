@@ -183,7 +183,10 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     const at = m.index! + m[0].length - m[1]!.length;
     const name = nameAt(text, at);
     if (!name || isPlace(at) || exclude.has(name) || found.has(name)) continue;
-    if (occurrences(text, name).length >= 2 || /^[(（]化名/.test(text.slice(at + name.length))) add(name, at);
+    // Once is enough for a three-character name before a verb of arriving or staying (张晓燕来到
+    // 白沙村任职…): words that start with a surname are rarely three characters before 来到.
+    const strong = name.length === 3 && /^(?:来到|回到|扎根|毕业|出生|深知|坚持)/.test(text.slice(at + name.length));
+    if (occurrences(text, name).length >= 2 || strong || /^[(（]化名/.test(text.slice(at + name.length))) add(name, at);
   }
   // A name is one person wherever it occurs; a longer name (吴李焕) beats its prefix (吴李).
   const names = [...found.values()];
