@@ -342,6 +342,25 @@ describe('batching', () => {
     assert.deepEqual(byLevel.data, large.data);
   });
 
+  test('node(id) reads the node and the neighbour fields asked of it in one statement, answering as field by field does', async () => {
+    const q = (d: string) => `query($id: ID!) { node(id: $id) { id ... on Place { name parent ${d} { name } children ${d} { name level }
+      initiatives(first: 5) ${d} { totalCount nodes { name } } articles ${d} { title } } } }`;
+    const one = await g.gql(q(''), { id: 'place:420921' });
+    assert.equal(one.errors, undefined, JSON.stringify(one.errors));
+    assert.equal(one.extensions.cypherQueries, 1);
+    // A directive on a field turns its prefetch off: the node first, its fields after.
+    const byField = await g.gql(q('@include(if: true)'), { id: 'place:420921' });
+    assert.equal(byField.extensions.cypherQueries, 2);
+    assert.deepEqual(one.data, byField.data);
+    assert.equal(one.data.node.parent.name, '孝感市');
+    assert.ok(one.data.node.initiatives.totalCount >= 3 && one.data.node.articles.length >= 1);
+    // An unknown id reads nothing more than it did; bad arguments are still the field's to report.
+    const none = await g.gql(q(''), { id: 'place:999999' });
+    assert.equal(none.data.node, null);
+    const bad = await g.gql(`{ node(id: "place:420921") { ... on Place { initiatives(first: 5, orderBy: {field: FIRST_REPORTED}) { totalCount } } } }`);
+    assert.match(bad.errors[0].message, /NAME or ID/);
+  });
+
   test('a page read with its next level keeps the order, the cursors and the neighbours of each node', async () => {
     const q = (after: string | null) =>
       `{ places(first: 7${after ? `, after: "${after}"` : ''}, orderBy: {field: NAME, direction: DESC}) { totalCount pageInfo { hasNextPage endCursor }

@@ -1,4 +1,4 @@
-import { getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getNamedType, isObjectType, Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * The field names a query selects directly on the value of the field being resolved, through
@@ -17,7 +17,7 @@ export function selectedFields(info: GraphQLResolveInfo): string[] {
   return fields;
 }
 
-function walkSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): string[] {
+export function walkSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): string[] {
   const out = new Set<string>();
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode | undefined) => {
@@ -73,5 +73,34 @@ export function pageFieldsAhead(info: GraphQLResolveInfo): FieldAhead[] {
     if (nodes.some((n) => n.arguments?.length || n.directives?.length || !n.selectionSet)) continue;
     out.push({ type: nodeType.name, field: nodes[0]!.name.value, fields: walkSelection({ fieldNodes: nodes, fragments: info.fragments }) });
   }
+  return out;
+}
+
+/**
+ * The fields a query asks of the value of a field that returns `type` (node(id) → Place): the
+ * field nodes under each response key, through fragments on that type or on an interface it
+ * implements — as graphql-js will group them when it resolves the value. Fields with directives
+ * are left out (they may not be resolved at all).
+ */
+export function fieldsOfType(info: GraphQLResolveInfo, type: GraphQLObjectType): Map<string, FieldNode[]> {
+  const applies = new Set([type.name, ...type.getInterfaces().map((i) => i.name)]);
+  const out = new Map<string, FieldNode[]>();
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.directives?.length) continue;
+      if (sel.kind === Kind.FIELD) {
+        const key = sel.alias?.value ?? sel.name.value;
+        out.set(key, [...(out.get(key) ?? []), sel]);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        if (!sel.typeCondition || applies.has(sel.typeCondition.name.value)) walk(sel.selectionSet);
+      } else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        const frag = info.fragments[sel.name.value];
+        if (frag && applies.has(frag.typeCondition.name.value)) walk(frag.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet);
   return out;
 }

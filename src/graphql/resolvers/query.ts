@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { NodeLabel } from '../../model.js';
 import type { LevelAhead } from '../../query/level.js';
@@ -10,8 +10,9 @@ import { search } from '../../query/search.js';
 import { stats } from '../../query/stats.js';
 import { check, DateRange, FilterText, isoDay, ListFilter, NodeId, SearchArgs } from '../../validation.js';
 import type { Context } from '../context.js';
-import { pageFieldsAhead } from '../selection.js';
-import { aheadOf, typeResolvers } from './types.js';
+import { labelOfId } from '../../query/neighbours.js';
+import { fieldsOfType, pageFieldsAhead, walkSelection } from '../selection.js';
+import { aheadOf, prefetchOf, typeResolvers } from './types.js';
 
 type DateArg = Date | string | null | undefined;
 /** A DateRange argument as the store keeps dates (YYYY-MM-DD), or null. */
@@ -35,14 +36,46 @@ function aheadFor(info: GraphQLResolveInfo, ctx: Context): LevelAhead[] {
   });
 }
 
+/**
+ * node(id): the node's neighbour fields that the query asks for are started with the node, so
+ * that the node and its neighbours are read in one statement (the loaders of a tick share one,
+ * level.ts) rather than the node first and its fields after. The id says the node's type.
+ */
+function prefetchFields(info: GraphQLResolveInfo, ctx: Context, id: string): void {
+  const label = labelOfId(id);
+  const type = label && info.schema.getType(label);
+  if (!label || !isObjectType(type)) return;
+  const resolvers = (typeResolvers as Record<string, Record<string, unknown>>)[label] ?? {};
+  for (const nodes of fieldsOfType(info, type).values()) {
+    const field = nodes[0]!.name.value;
+    const pf = prefetchOf(resolvers[field]);
+    const def = type.getFields()[field];
+    if (!pf || !def) continue;
+    try {
+      pf(id, label, getArgumentValues(def, nodes[0]!, info.variableValues), ctx, walkSelection({ fieldNodes: nodes, fragments: info.fragments }));
+    } catch {
+      // Bad arguments: the field's resolver says so when it runs.
+    }
+  }
+}
+
 const list = (label: NodeLabel) => (_: unknown, args: ListArgs, ctx: Context, info: GraphQLResolveInfo) =>
   listNodes(ctx.db, label, checkFilter(args), aheadFor(info, ctx));
 
 export const queryResolvers = {
   Query: {
-    node: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.byId.load(check(z.object({ id: NodeId }), { id }).id),
-    nodes: (_: unknown, { ids }: { ids: string[] }, ctx: Context) =>
-      ctx.loaders.byId.loadMany(check(z.object({ ids: z.array(NodeId).max(100, 'at most 100 ids at once') }), { ids }).ids),
+    node: (_: unknown, { id }: { id: string }, ctx: Context, info: GraphQLResolveInfo) => {
+      const valid = check(z.object({ id: NodeId }), { id }).id;
+      const row = ctx.loaders.byId.load(valid);
+      prefetchFields(info, ctx, valid);
+      return row;
+    },
+    nodes: (_: unknown, { ids }: { ids: string[] }, ctx: Context, info: GraphQLResolveInfo) => {
+      const valid = check(z.object({ ids: z.array(NodeId).max(100, 'at most 100 ids at once') }), { ids }).ids;
+      const rows = ctx.loaders.byId.loadMany(valid);
+      for (const id of valid) prefetchFields(info, ctx, id);
+      return rows;
+    },
     places: list('Place'),
     initiatives: list('Initiative'),
     people: list('Person'),

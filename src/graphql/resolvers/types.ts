@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { selectedFields } from '../selection.js';
 import type { GNodeRow } from '../../query/list.js';
 import type { NeighbourName } from '../../query/neighbours.js';
+import type { NodeLabel } from '../../model.js';
 import { resolveOrder, type OrderBy, type OrderedList } from '../../query/order.js';
 import { pageList, type PageArgs } from '../../query/page.js';
 import { fromMentions, fromReports } from './evidence.js';
@@ -25,20 +26,43 @@ const orderOf = (list: OrderedList, a: OrderArgs | undefined) => (a?.orderBy ? r
 const AHEAD = Symbol('ahead');
 type Ahead = NeighbourName | 'mentions';
 const ahead = <F extends object>(f: F, a: Ahead): F => Object.assign(f, { [AHEAD]: a });
+
+/**
+ * How a field would load its value for a node, given the node's id, the field's arguments and the
+ * fields selected on its value — the same loader call the resolver makes, so that node(id) can
+ * start it with the node itself (query.ts) and the resolver then finds it in the loader's cache.
+ */
+const PREFETCH = Symbol('prefetch');
+export type Prefetch = (id: string, label: NodeLabel, args: Record<string, any>, ctx: Context, fields: readonly string[]) => void;
+const prefetching = <F extends object>(f: F, pf: Prefetch): F => Object.assign(f, { [PREFETCH]: pf });
+export function prefetchOf(resolver: unknown): Prefetch | undefined {
+  return typeof resolver === 'function' ? (resolver as { [PREFETCH]?: Prefetch })[PREFETCH] : undefined;
+}
+// A prefetch that fails is the resolver's to report (it awaits the same promise).
+const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
 export function aheadOf(resolver: unknown): Ahead | undefined {
   return typeof resolver === 'function' ? (resolver as { [AHEAD]?: Ahead })[AHEAD] : undefined;
 }
 
 const many = (name: NeighbourName, list?: OrderedList) =>
-  ahead(
-    (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) => ctx.loaders.neighbours(name, false, list && orderOf(list, a), selectedFields(info)).load(p.id),
-    name,
+  prefetching(
+    ahead(
+      (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) => ctx.loaders.neighbours(name, false, list && orderOf(list, a), selectedFields(info)).load(p.id),
+      name,
+    ),
+    (id, _label, a, ctx, fields) => quietly(ctx.loaders.neighbours(name, false, list && orderOf(list, a), fields).load(id)),
   );
 const one = (name: NeighbourName) =>
-  ahead(async (p: Parent, _a: unknown, ctx: Context, info: GraphQLResolveInfo) => (await ctx.loaders.neighbours(name, false, undefined, selectedFields(info)).load(p.id))[0] ?? null, name);
-const mentions = ahead(
-  (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) => ctx.loaders.mentionedBy(p.__label, false, orderOf('Article', a), selectedFields(info)).load(p.id),
-  'mentions',
+  prefetching(
+    ahead(async (p: Parent, _a: unknown, ctx: Context, info: GraphQLResolveInfo) => (await ctx.loaders.neighbours(name, false, undefined, selectedFields(info)).load(p.id))[0] ?? null, name),
+    (id, _label, _a, ctx, fields) => quietly(ctx.loaders.neighbours(name, false, undefined, fields).load(id)),
+  );
+const mentions = prefetching(
+  ahead(
+    (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) => ctx.loaders.mentionedBy(p.__label, false, orderOf('Article', a), selectedFields(info)).load(p.id),
+    'mentions',
+  ),
+  (id, label, a, ctx, fields) => quietly(ctx.loaders.mentionedBy(label, false, orderOf('Article', a), fields).load(id)),
 );
 const evidence = async (p: Parent, _a: unknown, ctx: Context) => fromMentions(await ctx.loaders.mentionedBy(p.__label, true).load(p.id));
 const participations = (name: NeighbourName) => async (p: Parent, _a: unknown, ctx: Context) =>
@@ -59,7 +83,7 @@ export const typeResolvers = {
     parent: one('placeParent'),
     children: many('placeChildren', 'Place'),
     ancestors: many('placeAncestors'),
-    initiatives: async (p: Parent, args: PageArgs & { includeSubPlaces?: boolean; kind?: string; orderBy?: Partial<OrderBy> }, ctx: Context) => {
+    initiatives: prefetching(async (p: Parent, args: PageArgs & { includeSubPlaces?: boolean; kind?: string; orderBy?: Partial<OrderBy> }, ctx: Context) => {
       const spec = args.includeSubPlaces === false ? 'placeInitiativesDirect' : 'placeInitiativesDeep';
       let list = await ctx.loaders.neighbours(spec).load(p.id);
       if (args.kind) list = list.filter((i) => i.kind === args.kind);
@@ -68,7 +92,7 @@ export const typeResolvers = {
       if (o.field === 'FIRST_REPORTED') throw new BadInputError('Place.initiatives is ordered by NAME or ID; for FIRST_REPORTED use initiatives(filter: {place}, orderBy: …)');
       const key = o.field === 'ID' ? (i: Parent) => i.id : (i: Parent) => String(i.name ?? '');
       return pageList(`Place.initiatives:${o.field}:${o.direction}`, list, key, args, o.direction);
-    },
+    }, (id, _label, a, ctx) => quietly(ctx.loaders.neighbours(a.includeSubPlaces === false ? 'placeInitiativesDirect' : 'placeInitiativesDeep').load(id))),
     articles: mentions,
     evidence,
   },
