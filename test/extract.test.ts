@@ -695,3 +695,10 @@ test('a three-character name heading a clause before 来到/回到/扎根… is 
   assert.deepEqual(names('2023年，张晓燕来到白沙村任职。'), ['张晓燕']);
   assert.deepEqual(names('高质量来到新阶段。'), []);
 });
+
+test('a programme name stops at two boundary words jieba keeps as one (建立健全长效机制 names nothing; 不断完善年轻干部培养体系 is 年轻干部培养体系)', () => {
+  const names = (t: string) => extractFacts(cleanArticle(t)).initiatives.map((i) => i.name);
+  assert.deepEqual(names('县委组织部建立健全长效机制，完善考核机制。'), []);
+  assert.ok(names('不断完善年轻干部培养体系。').includes('年轻干部培养体系'));
+  assert.ok(names('选派年轻干部赴上级组织部门挂职。').some((n) => n.includes('组织部门挂职')));
+});

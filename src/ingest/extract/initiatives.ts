@@ -106,6 +106,8 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
   for (let i = toks.length - 1; i >= 0; i--) {
     const t = toks[i]!;
     if (PUNCT.test(t.word) || boundary.has(t.word) || /^(p|c|uj|ul|u|d|r|y|e|o|zg)$/.test(t.tag)) break;
+    // 建立健全, 不断完善, 积极探索: two boundary words jieba keeps as one (组织部门 is no such pair).
+    if (t.word.length === 4 && boundary.has(t.word.slice(0, 2)) && boundary.has(t.word.slice(2))) break;
     if (/^\d+$/.test(t.word) && /^[年月日]/.test(toks[i + 1]?.word ?? '')) break;
     // 2025年新任村干部培训班: a date stops the walk before its 年 too.
     if (/^[年月日]$/.test(t.word) && /^\d+$/.test(toks[i - 1]?.word ?? '')) break;
