@@ -702,3 +702,10 @@ test('a programme name stops at two boundary words jieba keeps as one (建立健
   assert.ok(names('不断完善年轻干部培养体系。').includes('年轻干部培养体系'));
   assert.ok(names('选派年轻干部赴上级组织部门挂职。').some((n) => n.includes('组织部门挂职')));
 });
+
+test('genre: a short brief still ends at its footer (主办/ICP备: the address under it names no place of the story); 选派32名机关年轻干部到乡镇 is the group 32名机关年轻干部', () => {
+  const d = genre('brief-footer-places.txt');
+  assert.deepEqual(d.places.map((p) => p.name), ['余庆县']);
+  assert.ok(pairs(d).includes('乡镇党委书记→32名机关年轻干部'), pairs(d).join(' ; '));
+  assert.deepEqual(d.credits.map((c) => c.name), ['韦刚']);
+});

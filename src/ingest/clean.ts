@@ -53,17 +53,20 @@ export function cleanArticle(raw: string): CleanedArticle {
   const kept: string[] = [];
   const seen = new Set<string>();
   let bodyStarted = false;
+  let bodyChars = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const simp = simple[i]!;
     if (!line) continue;
     // Footers follow a body: a marker before any real text is a dateline, not the end.
-    if (kept.join('').length > 150 && isTail(simp)) {
+    // (A short brief's body may be under 150 characters: a paragraph of body is enough then.)
+    if ((kept.join('').length > 150 || bodyChars >= 40) && isTail(simp)) {
       // Bylines in the footer are credits of the article, not actors in it.
       for (const l of lines.slice(i).filter(Boolean).slice(0, 12)) if (opensWithByline(simplifyAligned(l))) addCredits(creditsIn(l));
       break;
     }
     if (!bodyStarted && isBody(simp)) bodyStarted = true;
+    if (bodyStarted && /[。！？!?]/.test(simp)) bodyChars += line.length;
     if (!bodyStarted) {
       // Header lines: bylines and credit lines are metadata, not text.
       const author = bylineLine(line);

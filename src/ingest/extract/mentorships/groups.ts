@@ -51,6 +51,9 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   else label = label.replace(heads().leadIn, '');
   // …and the adverbs of the verb after it (24名年轻干部现场签订: 现场 belongs to 签订).
   label = label.replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|先后|累计|有|共|均|都|也|还)+/, '').replace(/(?:们|等|每人|各|均|现场|当场|正式|共同|一起|分别|逐一|一对[一二三多N])+$/, '').trim();
+  // 32名机关年轻干部到乡镇: where a group is sent is no part of it.
+  const dest = /^(.{2,}?)(?:到|赴|下沉到|下派到|派驻)[^、和及]{1,10}$/u.exec(label);
+  if (dest && heads().any.test(dest[1]!)) label = dest[1]!;
   // 74名年轻“尖兵”: a head count of people makes a group even without a known noun.
   const counted = counts.length > 0 && new RegExp(`${NUMBER}\\s*(?:名|位|人)`, 'u').test(label);
   if (label.length < 2 || label.length > 60 || (!heads().any.test(label) && !counted)) return undefined;
