@@ -709,3 +709,12 @@ test('genre: a short brief still ends at its footer (主办/ICP备: the address 
   assert.ok(pairs(d).includes('乡镇党委书记→32名机关年轻干部'), pairs(d).join(' ; '));
   assert.deepEqual(d.credits.map((c) => c.name), ['韦刚']);
 });
+
+test('genre: a date line with its source (2026年10月14日 09:30 来源：宿迁网) is chrome, no place; 选聘“银发导师”92名，与Y一对一或一对多结对; 张秀兰与陆婷婷结成了帮带对子', () => {
+  const d = genre('silver-mentors-feature.txt');
+  assert.deepEqual(d.places.map((p) => p.name).sort(), ['泗洪县', '青阳街道', '双沟社区'].sort());
+  const ps = pairs(d);
+  for (const p of ['张秀兰→陆婷婷', '银发导师92名→社区新进工作人员、网格员']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.equal(d.article.publishedAt, '2026-10-14');
+  assert.deepEqual(extractFacts(cleanArticle('2026年10月14日，泗洪县召开推进会。')).places.map((p) => p.name), ['泗洪县']);
+});
