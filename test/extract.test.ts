@@ -718,3 +718,13 @@ test('genre: a date line with its source (2026年10月14日 09:30 来源：宿�
   assert.equal(d.article.publishedAt, '2026-10-14');
   assert.deepEqual(extractFacts(cleanArticle('2026年10月14日，泗洪县召开推进会。')).places.map((p) => p.name), ['泗洪县']);
 });
+
+test('genre: a scheme named two ways keeps the facts that name it either way (師帶徒幫帶機制 → 师带徒机制); 「」 quotes; “師傅黃建平教會我…”林曉雯說', () => {
+  const d = genre('traditional-corner-quotes.txt');
+  const ps = pairs(d);
+  for (const p of ['28名经验丰富的科级干部→56名新录用公务员', '黄建平→林晓雯']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  const scheme = d.initiatives.find((i) => i.name === '师带徒机制');
+  assert.ok(scheme && scheme.aliases.includes('师带徒帮带机制'), JSON.stringify(d.initiatives));
+  assert.ok(d.mentorships.every((m) => !m.initiative || m.initiative === '师带徒机制'), JSON.stringify(d.mentorships));
+  assert.ok(d.figures.some((f) => f.value === 28 && f.about === '师带徒机制'), JSON.stringify(d.figures));
+});

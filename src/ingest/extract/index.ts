@@ -49,6 +49,10 @@ export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] =
     cohortDocs.push({ label: g.label, size: g.size, approx: g.approx, place: main?.name, members: [], initiatives: [], evidence: g.evidence });
   }
   const initiativeDocs = cap(initiativeFacts(ctx, initiatives, main));
+  // A scheme named two ways is one document under one name: facts that name it the other way
+  // (师带徒帮带机制 for 师带徒机制) follow it there rather than being dropped.
+  const schemeName = new Map<string, string>();
+  for (const i of initiativeDocs) for (const n of [...i.aliases, i.name]) schemeName.set(n, i.name);
   return {
     article: {
       title: meta.title ?? article.title,
@@ -64,9 +68,13 @@ export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] =
     people: personFacts(ctx, people, roles).filter((p, i) => i < MAX_FACTS_PER_TYPE || used.has(p.name)),
     cohorts: cohortDocs,
     mentorships: mentorships
-      .filter((m) => !m.initiative || initiativeDocs.some((i) => i.name === m.initiative))
-      .map(({ start: _start, ...m }) => m),
-    figures: cap(extractFigures(ctx, initiatives, main).filter((f) => !f.about || initiativeDocs.some((i) => i.name === f.about) || places.some((p) => p.name === f.about))),
+      .filter((m) => !m.initiative || schemeName.has(m.initiative))
+      .map(({ start: _start, ...m }) => (m.initiative ? { ...m, initiative: schemeName.get(m.initiative)! } : m)),
+    figures: cap(
+      extractFigures(ctx, initiatives, main)
+        .filter((f) => !f.about || schemeName.has(f.about) || places.some((p) => p.name === f.about))
+        .map((f) => (f.about && schemeName.has(f.about) ? { ...f, about: schemeName.get(f.about)! } : f)),
+    ),
     // A first-person author who mentors or is mentored is a person of the story, not a credit.
     credits: article.credits.filter((c) => !(c.role === 'author' && used.has(simplifyAligned(c.name)))),
     notFacts: [],

@@ -11,6 +11,8 @@ import type { Collector } from './collector.js';
 const LEARNED = new RegExp(`(?:跟着|跟随|在|从)[‘“]?(前辈|老前辈|师傅|师父|导师|老[${HAN}]{1,2})[’”]?(?:的)?(?:言传身教|帮助|指导|带领|教导|手把手)?`, 'u');
 const MY_MENTOR = /我的(师傅|导师|师父)/u;
 const MY_APPRENTICE = /我(?:带的|带过的|的)(徒弟|学徒)/u;
+/** “师傅黄建平教会我…”: a named master who teaches the speaker. */
+const TAUGHT_ME = new RegExp(`(?:师傅|导师|师父|老师傅)([${HAN}]{2,3}?)(?:经常|常常|一直|总是|耐心地?|手把手地?|一点点|一步步)?(?:教会|教给|教|带着|带|帮)(?:了)?我`, 'u');
 
 export function readSpeakers(c: Collector): void {
   const { text, ctx } = c;
@@ -28,7 +30,11 @@ export function readSpeakers(c: Collector): void {
     const mine = MY_MENTOR.exec(inner);
     const apprentices = MY_APPRENTICE.exec(inner);
     const learned = LEARNED.exec(inner);
-    if (mine && !c.out.some((m) => m.mentee === who && m.mentor)) {
+    const taught = TAUGHT_ME.exec(inner);
+    const teacher = taught && c.personAt.find((x) => x.at === at(taught.index + taught[0].indexOf(taught[1]!)))?.p.name;
+    if (teacher && teacher !== who && !c.out.some((m) => m.mentee === who && m.mentor === teacher)) {
+      c.add(teacher, who, at(taught!.index), at(taught!.index + taught![0].length));
+    } else if (mine && !c.out.some((m) => m.mentee === who && m.mentor)) {
       const after = at(mine.index + mine[0].length);
       // 我的师傅王建华, 我的师傅是杨家村的老书记罗德福: the person named next in the clause.
       const named = c.personAt.find((x) => x.at >= after && x.at <= after + 24 && !/[,，。;；!！?？]/.test(text.slice(after, x.at)));
