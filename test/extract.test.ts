@@ -728,3 +728,9 @@ test('genre: a scheme named two ways keeps the facts that name it either way (�
   assert.ok(d.mentorships.every((m) => !m.initiative || m.initiative === '师带徒机制'), JSON.stringify(d.mentorships));
   assert.ok(d.figures.some((f) => f.value === 28 && f.about === '师带徒机制'), JSON.stringify(d.figures));
 });
+
+test('genre: negative — a 研究生导师 and a 王师傅 of a taxi make no mentorship; 工作人员向市民 names nobody; a title starts after its verb (邀请了…导师李明)', () => {
+  const d = genre('traffic-negative.txt');
+  assert.deepEqual(pairs(d), []);
+  assert.deepEqual(d.people.map((p) => `${p.name}:${p.title}`), ['李明:西南大学研究生导师']);
+});

@@ -24,6 +24,8 @@ export function plausibleName(s: string): boolean {
   if (compound && s.length < 3) return false;
   // 冉老, 任叔, 王总: a surname with a one-character form of address is no given name.
   if (s.length === 2 && wordList('address-forms.txt').some((f) => f.length === 1 && f !== '小' && s.endsWith(f))) return false;
+  // 王师傅, 李老师: a surname with a two-character form of address is no name either.
+  if (s.length === 3 && !compound && wordList('address-forms.txt').some((f) => f.length === 2 && s.endsWith(f))) return false;
   if (notNames().has(s) || notNames().has(s.slice(0, 2))) return false;
   if (wordSet('pronouns.txt').has(s.slice(compound ? 2 : 1))) return false;
   if ([...s.slice(1)].some((c) => /[的了是在和与及或等们个这那]/.test(c))) return false;
