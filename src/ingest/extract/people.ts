@@ -47,7 +47,7 @@ function titleBefore(text: string, at: number, known: Iterable<string> = []): st
   let t = text.slice(a, at);
   for (const name of known) {
     const i = t.lastIndexOf(name);
-    if (i >= 0) t = t.slice(i + name.length).replace(/^(?:\d+[人名位]|[一二两三四五六七八九十]+[人名位])?(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及|由|等)?/, '');
+    if (i >= 0) t = t.slice(i + name.length).replace(/^(?:\d+[人名位]|[一二两三四五六七八九十]+[人名位])?(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及|由|等)?/, '').replace(/^的[^、，]{0,4}、/u, '');
   }
   // …but 和政县, 和平镇, 向阳村: a place that starts with one of those words keeps it.
   t = t.replace(LEADING_WORD, '').replace(/^(?:如今|现在|目前|当时)?(?:已经是|已是|现为|现任|曾任)/, '').replace(/的$/, '');
