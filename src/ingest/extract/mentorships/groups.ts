@@ -57,8 +57,6 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   // 74名年轻“尖兵”: a head count of people makes a group even without a known noun.
   const counted = counts.length > 0 && new RegExp(`${NUMBER}\\s*(?:名|位|人)`, 'u').test(label);
   if (label.length < 2 || label.length > 60 || (!heads().any.test(label) && !counted)) return undefined;
-  // 每名导师带教2名青年医师: "each mentor" restates a ratio, it is no group of its own.
-  if (/^每[名位个一]/u.test(label)) return undefined;
   const size = counts.length > 0 ? counts.reduce((s, n) => s + n!.value, 0) : undefined;
   return { label, size, approx: counts.some((n) => n!.approx), evidence };
 }
