@@ -453,7 +453,8 @@ test('genre: 徒弟田小军 after 周永福带了两个徒弟 is 周永福’s 
   const d = genre('farm-apprentices.txt');
   const ps = pairs(d);
   assert.ok(ps.includes('周永福→田小军'), ps.join(' ; '));
-  assert.ok(ps.includes('全乡8名种养大户→16名返乡青年'), ps.join(' ; '));
+  assert.ok(ps.includes('8名种养大户→16名返乡青年'), ps.join(' ; '));
+  assert.ok(ps.includes('老支书→陈丽娟'), ps.join(' ; '));
   assert.ok(d.figures.some((f) => f.value === 23 && f.unit === '起'), `化解矛盾纠纷23起: ${d.figures.map((f) => f.value + f.unit).join(' ')}`);
   const court = pairs(genre('court.txt'));
   assert.ok(!court.some((p) => p.startsWith('刘建平→孙')), `a mentor representative has no counted band: ${court.join(' ; ')}`);
@@ -589,9 +590,9 @@ test('genre: Chinese-numeral counts with 余/多/近 (三百余名, 六百多名
 test('genre: 为Y确定导师，选派X担任导师 is one record; 王梦瑶拜…刘建军为师 titles 刘建军 by his post; 在老所长的指导下 names a role, 新进人员 a person', () => {
   const d = genre('county-assigned-mentors.txt');
   const ps = pairs(d);
-  for (const p of ['68名经验丰富的干部→全县132名新录用公务员和选调生', '刘建军→王梦瑶', '陈德富→李晓彤', '老所长→张婷婷']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  for (const p of ['68名经验丰富的干部→132名新录用公务员和选调生', '刘建军→王梦瑶', '陈德富→李晓彤', '老所长→张婷婷']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
   assert.ok(!ps.some((p) => p.startsWith('导师→') || p.startsWith('帮带导师→')), ps.join(' ; '));
-  const merged = d.mentorships.find((m) => m.mentee === '全县132名新录用公务员和选调生')!;
+  const merged = d.mentorships.find((m) => m.mentee === '132名新录用公务员和选调生')!;
   assert.match(merged.evidence, /确定帮带导师.*68名经验丰富的干部担任导师/);
   const title = (n: string) => d.people.find((p) => p.name === n)?.title;
   assert.equal(title('刘建军'), '镇党委副书记');
@@ -741,4 +742,10 @@ test('genre: 每名导师带教2名青年医师 is 带教, not 带 + 教… (the
   for (const p of ['6名主任医师→12名青年医生', '冯国强→段宏宇', '每名导师→2名青年医师']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
   assert.ok(!ps.some((p) => p.includes('→教')), ps.join(' ; '));
   assert.equal(d.people.find((p) => p.name === '段宏宇')?.title, '青年医师');
+});
+
+test('groups: 组建由12名县级领导组成的导师团，对Y进行“点对点”指导; 村党组织书记 holds 组织 and keeps it; the scope 全县 before a count is dropped', () => {
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('组建由12名县级领导组成的导师团，对30名年轻干部进行“点对点”指导。'), ['12名县级领导→30名年轻干部']);
+  assert.deepEqual(ps('全县186名村党组织书记与新任村干部结成帮带对子372对。'), ['186名村党组织书记→新任村干部']);
 });

@@ -22,7 +22,8 @@ export function heads() {
     // 新任社区干部, 青年技术工人: a mentee group by its opening word.
     menteePrefix: new RegExp(`^(?:\\d+\\s*[名位])?(?:${alternation('mentee-prefixes.txt')})`, 'u'),
     // 选拔5名检察骨干 → 5名检察骨干: the verb before a group is not part of it.
-    boundary: new RegExp(`^.*(?:${alternation('group-boundaries.txt')})`, 'u'),
+    // (…but not inside a noun: 村党组织书记 holds 组织 and is no verb phrase.)
+    boundary: new RegExp(`^.*(?:${alternation('group-boundaries.txt')})(?!书记|部|委|关系|生活)`, 'u'),
     leadIn: new RegExp(`^.*?(?:${alternation('group-boundaries.txt')}|有|共)(?=${NUMBER}\\s*[名位个人])`, 'u'),
   };
   return headRes;
@@ -50,7 +51,11 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   // …but what comes before its first count is no part of it (目前全县已有36名县级领导、15名…).
   else label = label.replace(heads().leadIn, '');
   // …and the adverbs of the verb after it (24名年轻干部现场签订: 现场 belongs to 签订).
-  label = label.replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|先后|累计|有|共|均|都|也|还)+/, '').replace(/(?:们|等|每人|各|均|现场|当场|正式|共同|一起|分别|逐一|一对[一二三多N])+$/, '').trim();
+  // (全县186名村党组织书记: the scope before a count is no part of the group either.)
+  label = label.replace(/^全[县市区镇乡州省旗](?=(?:共|已|累计|有)*\d)/u, '').replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|先后|累计|有|共|均|都|也|还|已)+/, '').replace(/(?:们|等|每人|各|均|现场|当场|正式|共同|一起|分别|逐一|一对[一二三多N])+$/, '').trim();
+  // 由12名县级领导组成的导师团: the people the team is made of are the group.
+  const madeOf = /^(.{2,}?)(?:组成|构成)的[^的]{1,6}$/u.exec(label);
+  if (madeOf && heads().any.test(madeOf[1]!)) label = madeOf[1]!;
   // 32名机关年轻干部到乡镇: where a group is sent is no part of it.
   const dest = /^(.{2,}?)(?:到|赴|下沉到|下派到|派驻)[^、和及]{1,10}$/u.exec(label);
   if (dest && heads().any.test(dest[1]!)) label = dest[1]!;
