@@ -749,3 +749,11 @@ test('groups: 组建由12名县级领导组成的导师团，对Y进行“点对
   assert.deepEqual(ps('组建由12名县级领导组成的导师团，对30名年轻干部进行“点对点”指导。'), ['12名县级领导→30名年轻干部']);
   assert.deepEqual(ps('全县186名村党组织书记与新任村干部结成帮带对子372对。'), ['186名村党组织书记→新任村干部']);
 });
+
+test('figures: 上百名 and 数十名 are approximate; 近百个村 is a count of about 100 while 百个村庄百个样 is no figure', () => {
+  const figs = (t: string) => extractFacts(cleanArticle(t)).figures.map((f) => `${f.value}${f.unit}${f.approx ? '~' : ''}`);
+  assert.deepEqual(figs('已有上百名年轻干部参加结对。'), ['100名~']);
+  assert.deepEqual(figs('共有数十名老干部参与。'), ['10名~']);
+  assert.deepEqual(figs('覆盖全县近百个村。'), ['100个~']);
+  assert.deepEqual(figs('百个村庄百个样。'), []);
+});

@@ -65,7 +65,8 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
     // 七组东山坝 (a hamlet), 千头万绪 (an idiom): not counts.
     if (chinese && (unit === '组' || /[百千万]/.test(next[0] ?? ''))) continue;
     // 千家万户, 千年古镇, 万亩良田: a bare 千 or 万 is a figure of speech; 百对 (100 pairs) is a count.
-    if (/^[千万]$/.test(num!) || (num === '百' && !/^(对|名|位)$/.test(unit!))) continue;
+    // (近百个村, 上百名: after an approximation marker a bare 百 is a count too.)
+    if (/^[千万]$/.test(num!) || (num === '百' && !/^(对|名|位)$/.test(unit!) && !/[近上逾数]$/.test(prev))) continue;
     if (chinese && /[\u3400-\u9fff]/.test(prev) && /[一二两三四五六七八九十]/.test(prev)) continue;
     const n = parseNumber(num!);
     if (!n) continue;
