@@ -734,6 +734,7 @@ test('genre: negative — a 研究生导师 and a 王师傅 of a taxi make no me
   const d = genre('traffic-negative.txt');
   assert.deepEqual(pairs(d), []);
   assert.deepEqual(d.people.map((p) => `${p.name}:${p.title}`), ['李明:西南大学研究生导师']);
+  assert.deepEqual(extractFacts(cleanArticle('相关人员于今日到岗。')).people, [], '于今日 is a time, not a person');
 });
 
 test('genre: 每名导师带教2名青年医师 is 带教, not 带 + 教… (the ratio stays a record, as 每名导师帮带2至3名 does); X的徒弟、青年医师Y titles Y 青年医师', () => {
