@@ -74,6 +74,13 @@ for (const label of NODE_LABELS) {
   });
 }
 
+test('a list whose query selects some fields returns those stored properties and the id, never an unknown name', () => {
+  const q = listCypher('Initiative', { filter: {}, first: 100 }, false, ['name', 'places', 'articles', 'kind', 'id; DETACH DELETE n']);
+  snap('Initiative.selected.page', q.page);
+  assert.match(q.page, /RETURN n \{\.id, \.name, \.kind\} AS props/);
+  assert.equal(q.projection, 'n {.id, .name, .kind}');
+});
+
 for (const side of ['MENTOR_IN', 'MENTEE_IN'] as const) {
   test(`${side} parties, filter place`, () => {
     const q = partiesCypher(side, { filter: FILTERS.place });

@@ -104,3 +104,32 @@ export function fieldsOfType(info: GraphQLResolveInfo, type: GraphQLObjectType):
   for (const node of info.fieldNodes) walk(node.selectionSet);
   return out;
 }
+
+/**
+ * What a connection's query selects of each node (`nodes { … }` and `edges { node { … } }`,
+ * through fragments), for a page that returns only those properties; undefined when the
+ * selection cannot be read that way (the page then returns whole rows).
+ */
+export function connectionNodeFields(info: GraphQLResolveInfo): string[] | undefined {
+  const nodeFields: FieldNode[] = [];
+  let readable = true;
+  const seen = new Set<string>();
+  const under = (set: SelectionSetNode | undefined, inEdges: boolean) => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) {
+        const name = sel.name.value;
+        if (!inEdges && name === 'nodes') nodeFields.push(sel);
+        else if (!inEdges && name === 'edges') under(sel.selectionSet, true);
+        else if (inEdges && name === 'node') nodeFields.push(sel);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) under(sel.selectionSet, inEdges);
+      else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        const frag = info.fragments[sel.name.value];
+        if (frag) under(frag.selectionSet, inEdges);
+        else readable = false;
+      }
+    }
+  };
+  for (const node of info.fieldNodes) under(node.selectionSet, false);
+  return readable ? walkSelection({ fieldNodes: nodeFields, fragments: info.fragments }) : undefined;
+}

@@ -4,7 +4,7 @@ import type { NodeLabel } from '../model.js';
 import { candidates, phrase, type ListFilter } from './filters.js';
 import { resolvePlaces } from './places.js';
 import { pageWithLevel, type LevelAhead } from './level.js';
-import { rowProjection } from './neighbours.js';
+import { rowProjection, selectedProjection } from './neighbours.js';
 import { resolveOrder, type OrderBy } from './order.js';
 import { pageWindow, toConnection, type Connection, type PageArgs, type Window } from './page.js';
 
@@ -53,9 +53,11 @@ interface PageCypher {
   /** The same without its RETURN: `n` and `k` in order (for pageWithLevel), and that order. */
   rows: string;
   order: string;
+  /** What a row returns of `n`. */
+  projection: string;
 }
 
-function pageCypher(body: string, key: string, desc: boolean, backward: boolean, present = false): PageCypher {
+function pageCypher(body: string, key: string, desc: boolean, backward: boolean, present = false, projection = rowProjection('n')): PageCypher {
   const [past, short] = desc ? ['<', '>'] : ['>', '<'];
   const read = desc !== backward ? ' DESC' : '';
   const order = `k${read}, n.id${read}`;
@@ -64,7 +66,7 @@ WITH n, ${present ? key : `coalesce(${key}, '')`} AS k
 WHERE ($afterK IS NULL OR k ${past} $afterK OR (k = $afterK AND n.id ${past} $afterId))
   AND ($beforeK IS NULL OR k ${short} $beforeK OR (k = $beforeK AND n.id ${short} $beforeId))
 WITH n, k ORDER BY ${order} LIMIT $limit`;
-  return { page: `${rows}\nRETURN ${rowProjection('n')} AS props, head(labels(n)) AS label, k`, rows, order };
+  return { page: `${rows}\nRETURN ${projection} AS props, head(labels(n)) AS label, k`, rows, order, projection };
 }
 
 function countCypher(body: string): string {
@@ -84,8 +86,11 @@ function cursorList(list: string, o: OrderBy): string {
  */
 const NAME_INDEXED = new Set<NodeLabel>(['Place', 'Initiative', 'Person']);
 
-/** The Cypher of a list, for the snapshot tests and the benchmark's floor. */
-export function listCypher(label: NodeLabel, args: ListArgs, backward = false): PageCypher & { count: string } {
+/**
+ * The Cypher of a list, for the snapshot tests and the benchmark's floor. With `fields` (what the
+ * query selects of each node) a row is those stored properties and the id, not the whole node.
+ */
+export function listCypher(label: NodeLabel, args: ListArgs, backward = false, fields?: readonly string[]): PageCypher & { count: string } {
   const f = args.filter ?? {};
   const o = resolveOrder(label, args.orderBy, args.sort);
   const level = label === 'Place' && args.level ? `\nWITH n WHERE n.level = $level` : '';
@@ -94,7 +99,7 @@ export function listCypher(label: NodeLabel, args: ListArgs, backward = false): 
   const indexed = NAME_INDEXED.has(label) && o.field === 'NAME' && body.trim() === `MATCH (n:${label})`;
   // Reading forwards in name order, the after cursor is where the index range starts.
   if (indexed) body = `MATCH (n:${label}) WHERE n.name >= ${o.direction === 'ASC' && !backward ? "coalesce($afterK, '')" : "''"}`;
-  return { ...pageCypher(body + level, o.key('n'), o.direction === 'DESC', backward, indexed), count };
+  return { ...pageCypher(body + level, o.key('n'), o.direction === 'DESC', backward, indexed, fields ? selectedProjection('n', fields) : undefined), count };
 }
 
 /**
@@ -115,7 +120,7 @@ async function run(
   const p = params(args.filter ?? {}, args, w, placeIds);
   let rows: Row[];
   if (ahead.length > 0) {
-    const combined = pageWithLevel(q.rows, p, ahead.map((a) => a.part), rowProjection('n'), q.order);
+    const combined = pageWithLevel(q.rows, p, ahead.map((a) => a.part), q.projection, q.order);
     rows = await db.read(combined.cypher, combined.params);
     const ids = rows.map((r) => r.props.id as string);
     ahead.forEach((a, i) => a.prime(ids, rows.flatMap((r) => r[`f${i}`] as Row[])));
@@ -130,8 +135,8 @@ async function run(
   );
 }
 
-export async function listNodes(db: Db, label: NodeLabel, args: ListArgs, ahead: LevelAhead[] = []): Promise<Connection<GNodeRow>> {
-  return run(db, cursorList(label, resolveOrder(label, args.orderBy, args.sort)), args, (backward) => listCypher(label, args, backward), ahead);
+export async function listNodes(db: Db, label: NodeLabel, args: ListArgs, ahead: LevelAhead[] = [], fields?: readonly string[]): Promise<Connection<GNodeRow>> {
+  return run(db, cursorList(label, resolveOrder(label, args.orderBy, args.sort)), args, (backward) => listCypher(label, args, backward, fields), ahead);
 }
 
 /** Mentors or mentees: people and cohorts on one side of the mentorships matching the filter. */

@@ -110,9 +110,14 @@ export function fixedLabel(spec: Spec): NodeLabel | undefined {
   return /\(m:(\w+)\)/.exec(spec.pattern)?.[1] as NodeLabel | undefined;
 }
 
+/** The stored properties a query selects of a row (model.ts SHOWN_PROPERTIES), with its id. */
+export function selectedProjection(v: string, fields: readonly string[]): string {
+  return `${v} {${['id', ...fields.filter((f) => SHOWN_PROPERTIES.has(f) && f !== 'id')].map((f) => `.${f}`).join(', ')}}`;
+}
+
 export function neighbourPart(spec: Spec, ids: readonly string[], withRel = false, order?: NeighbourOrder, fields?: readonly string[]): ReadPart {
   // The properties the query selects (model.ts SHOWN_PROPERTIES), else the whole row.
-  const props = fields ? `m {${['id', ...fields.filter((f) => SHOWN_PROPERTIES.has(f) && f !== 'id')].map((f) => `.${f}`).join(', ')}}` : rowProjection('m', fixedLabel(spec));
+  const props = fields ? selectedProjection('m', fields) : rowProjection('m', fixedLabel(spec));
   // A client's orderBy (a field of ORDER_FIELDS, a direction): ties broken by id the same way.
   const by = order ? `${order.key('m')} ${order.direction}, m.id ${order.direction}` : (spec.order ?? 'm.id');
   // 100 initiatives × 50 articles: a row per neighbour that is just its properties (the label is

@@ -11,7 +11,7 @@ import { stats } from '../../query/stats.js';
 import { check, DateRange, FilterText, isoDay, ListFilter, NodeId, SearchArgs } from '../../validation.js';
 import type { Context } from '../context.js';
 import { labelOfId } from '../../query/neighbours.js';
-import { fieldsOfType, pageFieldsAhead, walkSelection } from '../selection.js';
+import { connectionNodeFields, fieldsOfType, pageFieldsAhead, walkSelection } from '../selection.js';
 import { aheadOf, prefetchOf, typeResolvers } from './types.js';
 
 type DateArg = Date | string | null | undefined;
@@ -60,7 +60,7 @@ function prefetchFields(info: GraphQLResolveInfo, ctx: Context, id: string): voi
 }
 
 const list = (label: NodeLabel) => (_: unknown, args: ListArgs, ctx: Context, info: GraphQLResolveInfo) =>
-  listNodes(ctx.db, label, checkFilter(args), aheadFor(info, ctx));
+  listNodes(ctx.db, label, checkFilter(args), aheadFor(info, ctx), connectionNodeFields(info));
 
 export const queryResolvers = {
   Query: {
