@@ -758,3 +758,9 @@ test('figures: 上百名 and 数十名 are approximate; 近百个村 is a count 
   assert.deepEqual(figs('覆盖全县近百个村。'), ['100个~']);
   assert.deepEqual(figs('百个村庄百个样。'), []);
 });
+
+test('places: a neighbourhood named by its committee right after its township (城关镇东街居委会) is placed under it', () => {
+  const d = extractFacts(cleanArticle('大悟县城关镇东街居委会主任李梅说，帮带工作很有成效。'));
+  const v = d.places.find((p) => p.name === '东街居委会');
+  assert.ok(v && v.level === 'village' && v.parent === '城关镇', JSON.stringify(d.places));
+});
