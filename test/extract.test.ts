@@ -764,3 +764,9 @@ test('places: a neighbourhood named by its committee right after its township (�
   const v = d.places.find((p) => p.name === '东街居委会');
   assert.ok(v && v.level === 'village' && v.parent === '城关镇', JSON.stringify(d.places));
 });
+
+test('initiatives: a generic mechanism (容错纠错机制, 考核评价体系, “三会一课”制度) is no programme; “双导师”制度 is one', () => {
+  const names = (t: string) => extractFacts(cleanArticle(t)).initiatives.map((i) => i.name);
+  assert.deepEqual(names('建立容错纠错机制，完善考核评价体系，严格落实“三会一课”制度。'), []);
+  assert.deepEqual(names('推行“双导师”制度。'), ['双导师制度']);
+});

@@ -74,6 +74,8 @@ function quotedName(inner: string, suffix: string | undefined, before: string): 
   // “1名县领导+1名科级干部+N名年轻干部”: a head-count formula describes a scheme, it names none.
   if (/\+/.test(inner) && /[\dN一二两三四五六七八九十]\s*名/.test(inner)) return undefined;
   if (/、/.test(inner) && !suffix) return undefined;
+  // “三会一课”制度: a quoted generic mechanism is none either.
+  if (suffix && /^(机制|体系|制度)$/.test(suffix) && wordSet('generic-mechanisms.txt').has(inner)) return undefined;
   if (suffix) {
     // “干部素质提升年”活动: the name already ends like one; 活动/行动 only describe it.
     if ((endsWithHead(inner) || /年$/.test(inner)) && /^(活动|行动|培训)$/.test(suffix)) return inner;
@@ -120,6 +122,8 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
   if (mod.length < 2) return (lexicon().alone.has(head) || lexicon().alone.has(head.replace(/度$/, ''))) && head.length >= 3 ? mod + head : undefined;
   // 一项基础性、战略性工程: a quality (…性) describes a programme, it names none.
   if (/性$/.test(mod) && mod.length <= 4) return undefined;
+  // 容错纠错机制, 考核评价体系: how every institution works (generic-mechanisms.txt), no programme.
+  if (/^(机制|体系|制度)$/.test(head) && wordSet('generic-mechanisms.txt').has(mod)) return undefined;
   // A general word (模式, 机制) needs a modifier that names something (not 一种合作模式, 竞争机制).
   if (/^(模式|机制|体系|制度|计划|工程|行动|系列活动)$/.test(head) && (mod.length < 3 || /^(一种|一套|一项|一个|这|该|各|有关|相关|长效)/.test(mod) || /新$/.test(mod))) return undefined;
   return mod + head;
