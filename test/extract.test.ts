@@ -770,3 +770,10 @@ test('initiatives: a generic mechanism (容错纠错机制, 考核评价体系, 
   assert.deepEqual(names('建立容错纠错机制，完善考核评价体系，严格落实“三会一课”制度。'), []);
   assert.deepEqual(names('推行“双导师”制度。'), ['双导师制度']);
 });
+
+test('groups without a number: 让老干部带好新干部, 老村干带新村干; 带好头 is no pairing', () => {
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('坚持以老带新，让老干部带好新干部。'), ['老干部→新干部']);
+  assert.deepEqual(ps('镇里让老村干带新村干。'), ['老村干→新村干']);
+  assert.deepEqual(ps('县领导带好头、作表率。'), []);
+});
