@@ -777,3 +777,9 @@ test('groups without a number: 让老干部带好新干部, 老村干带新村�
   assert.deepEqual(ps('镇里让老村干带新村干。'), ['老村干→新村干']);
   assert.deepEqual(ps('县领导带好头、作表率。'), []);
 });
+
+test('groups: 她的导师 is 导师; a clause up to 向 before the noun (李娜每周都要向导师) is no part of the group', () => {
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('去年入职的刘佳佳说，她的导师经常带她下村。'), ['导师→刘佳佳']);
+  assert.ok(!ps('作为今年的帮带对象，李娜每周都要向导师汇报工作。').some((p) => p.includes('每周')));
+});

@@ -56,6 +56,11 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   // 由12名县级领导组成的导师团: the people the team is made of are the group.
   const madeOf = /^(.{2,}?)(?:组成|构成)的[^的]{1,6}$/u.exec(label);
   if (madeOf && heads().any.test(madeOf[1]!)) label = madeOf[1]!;
+  // 她的导师, 李娜每周都要向导师: a possessive pronoun, or a clause up to 向/跟/给, before the noun
+  // is no part of the group.
+  label = label.replace(/^(?:他|她|他们|她们|我|我们|其|自己)的/u, '');
+  const toward = /^.+[向跟给]([^向跟给]{2,8})$/u.exec(label)?.[1];
+  if (toward && heads().any.test(toward) && !/\d|[一二两三四五六七八九十百]名/u.test(label)) label = toward;
   // 32名机关年轻干部到乡镇: where a group is sent is no part of it.
   const dest = /^(.{2,}?)(?:到|赴|下沉到|下派到|派驻)[^、和及]{1,10}$/u.exec(label);
   if (dest && heads().any.test(dest[1]!)) label = dest[1]!;
