@@ -41,7 +41,7 @@ const LEADING_WORD = new RegExp(`^(?:在|由|据|经|让|是|将|对|向|和|与
  * or back to another person's name in that clause: in 王梦瑶拜镇党委副书记刘建军 the title of
  * 刘建军 is 镇党委副书记, not the clause that names his apprentice.
  */
-function titleBefore(text: string, at: number, known: Iterable<string> = []): string | undefined {
+function titleBefore(text: string, at: number, known: readonly string[]): string | undefined {
   let a = at;
   while (a > 0 && !/[,，。;；:：!?！？\s(（“”]/.test(text[a - 1]!) && at - a < 20) a--;
   let t = text.slice(a, at);
@@ -65,7 +65,8 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
   const found = new Map<string, PersonHit>();
   const add = (name: string | undefined, start: number) => {
     if (!name || exclude.has(name) || found.has(name)) return;
-    found.set(name, { name, title: titleBefore(text, start, found.keys()), start, end: start + name.length });
+    // (Titles are read at the end, once every name is known.)
+    found.set(name, { name, start, end: start + name.length });
   };
   const isPlace = (at: number) => places.some((p) => at >= p.start && at < p.end);
 
