@@ -3,7 +3,7 @@ import { BadInputError } from '../../errors.js';
 import type { Context } from '../context.js';
 import { selectedFields } from '../selection.js';
 import type { GNodeRow } from '../../query/list.js';
-import type { NeighbourName } from '../../query/neighbours.js';
+import type { Neighbour, NeighbourName } from '../../query/neighbours.js';
 import type { NodeLabel } from '../../model.js';
 import { resolveOrder, type OrderBy, type OrderedList } from '../../query/order.js';
 import { pageList, type PageArgs } from '../../query/page.js';
@@ -15,6 +15,7 @@ import { fromMentions, fromReports } from './evidence.js';
  */
 type Parent = GNodeRow;
 type OrderArgs = { orderBy?: Partial<OrderBy> | null };
+type PlaceInitiativesArgs = PageArgs & { includeSubPlaces?: boolean; kind?: string; orderBy?: Partial<OrderBy> };
 /** The client's orderBy of a nested list of `list` nodes, when it gave one. */
 const orderOf = (list: OrderedList, a: OrderArgs | undefined) => (a?.orderBy ? resolveOrder(list, a.orderBy) : undefined);
 // Rows carry only the stored properties the query selects (selection.ts): `articles { title }`
@@ -26,43 +27,36 @@ const orderOf = (list: OrderedList, a: OrderArgs | undefined) => (a?.orderBy ? r
 const AHEAD = Symbol('ahead');
 type Ahead = NeighbourName | 'mentions';
 const ahead = <F extends object>(f: F, a: Ahead): F => Object.assign(f, { [AHEAD]: a });
-
-/**
- * How a field would load its value for a node, given the node's id, the field's arguments and the
- * fields selected on its value — the same loader call the resolver makes, so that node(id) can
- * start it with the node itself (query.ts) and the resolver then finds it in the loader's cache.
- */
-const PREFETCH = Symbol('prefetch');
-export type Prefetch = (id: string, label: NodeLabel, args: Record<string, any>, ctx: Context, fields: readonly string[]) => void;
-const prefetching = <F extends object>(f: F, pf: Prefetch): F => Object.assign(f, { [PREFETCH]: pf });
-export function prefetchOf(resolver: unknown): Prefetch | undefined {
-  return typeof resolver === 'function' ? (resolver as { [PREFETCH]?: Prefetch })[PREFETCH] : undefined;
-}
-// A prefetch that fails is the resolver's to report (it awaits the same promise).
-const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
 export function aheadOf(resolver: unknown): Ahead | undefined {
   return typeof resolver === 'function' ? (resolver as { [AHEAD]?: Ahead })[AHEAD] : undefined;
 }
 
+/**
+ * How a field loads its value for a node — its loader call, from the node's id and label, the
+ * field's arguments and the fields selected on its value — and what it makes of the rows. The
+ * resolver and node(id)'s early start of the same call (prefetchOf, query.ts) are both derived
+ * from it, so the resolver always finds the prefetched rows in the loader's cache.
+ */
+const PREFETCH = Symbol('prefetch');
+type Load = (id: string, label: NodeLabel, args: any, ctx: Context, fields: readonly string[]) => Promise<Neighbour[]>;
+export type Prefetch = (id: string, label: NodeLabel, args: Record<string, any>, ctx: Context, fields: readonly string[]) => void;
+export function prefetchOf(resolver: unknown): Prefetch | undefined {
+  return typeof resolver === 'function' ? (resolver as { [PREFETCH]?: Prefetch })[PREFETCH] : undefined;
+}
+function loaded<A, T>(load: Load, shape: (rows: Neighbour[], args: A) => T) {
+  const resolver = async (p: Parent, args: A, ctx: Context, info: GraphQLResolveInfo) => shape(await load(p.id, p.__label, args, ctx, selectedFields(info)), args);
+  // A prefetch that fails is the resolver's to report (it awaits the same promise).
+  const prefetch: Prefetch = (id, label, args, ctx, fields) => void load(id, label, args, ctx, fields).catch(() => undefined);
+  return Object.assign(resolver, { [PREFETCH]: prefetch });
+}
+
 const many = (name: NeighbourName, list?: OrderedList) =>
-  prefetching(
-    ahead(
-      (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) => ctx.loaders.neighbours(name, false, list && orderOf(list, a), selectedFields(info)).load(p.id),
-      name,
-    ),
-    (id, _label, a, ctx, fields) => quietly(ctx.loaders.neighbours(name, false, list && orderOf(list, a), fields).load(id)),
-  );
+  ahead(loaded((id, _label, a: OrderArgs, ctx, fields) => ctx.loaders.neighbours(name, false, list && orderOf(list, a), fields).load(id), (rows) => rows), name);
 const one = (name: NeighbourName) =>
-  prefetching(
-    ahead(async (p: Parent, _a: unknown, ctx: Context, info: GraphQLResolveInfo) => (await ctx.loaders.neighbours(name, false, undefined, selectedFields(info)).load(p.id))[0] ?? null, name),
-    (id, _label, _a, ctx, fields) => quietly(ctx.loaders.neighbours(name, false, undefined, fields).load(id)),
-  );
-const mentions = prefetching(
-  ahead(
-    (p: Parent, a: OrderArgs, ctx: Context, info: GraphQLResolveInfo) => ctx.loaders.mentionedBy(p.__label, false, orderOf('Article', a), selectedFields(info)).load(p.id),
-    'mentions',
-  ),
-  (id, label, a, ctx, fields) => quietly(ctx.loaders.mentionedBy(label, false, orderOf('Article', a), fields).load(id)),
+  ahead(loaded((id, _label, _a: unknown, ctx, fields) => ctx.loaders.neighbours(name, false, undefined, fields).load(id), (rows) => rows[0] ?? null), name);
+const mentions = ahead(
+  loaded((id, label, a: OrderArgs, ctx, fields) => ctx.loaders.mentionedBy(label, false, orderOf('Article', a), fields).load(id), (rows) => rows),
+  'mentions',
 );
 const evidence = async (p: Parent, _a: unknown, ctx: Context) => fromMentions(await ctx.loaders.mentionedBy(p.__label, true).load(p.id));
 const participations = (name: NeighbourName) => async (p: Parent, _a: unknown, ctx: Context) =>
@@ -83,16 +77,17 @@ export const typeResolvers = {
     parent: one('placeParent'),
     children: many('placeChildren', 'Place'),
     ancestors: many('placeAncestors'),
-    initiatives: prefetching(async (p: Parent, args: PageArgs & { includeSubPlaces?: boolean; kind?: string; orderBy?: Partial<OrderBy> }, ctx: Context) => {
-      const spec = args.includeSubPlaces === false ? 'placeInitiativesDirect' : 'placeInitiativesDeep';
-      let list = await ctx.loaders.neighbours(spec).load(p.id);
-      if (args.kind) list = list.filter((i) => i.kind === args.kind);
-      const o = resolveOrder('Initiative', args.orderBy);
-      // This list is paged in memory from rows that carry no report dates.
-      if (o.field === 'FIRST_REPORTED') throw new BadInputError('Place.initiatives is ordered by NAME or ID; for FIRST_REPORTED use initiatives(filter: {place}, orderBy: …)');
-      const key = o.field === 'ID' ? (i: Parent) => i.id : (i: Parent) => String(i.name ?? '');
-      return pageList(`Place.initiatives:${o.field}:${o.direction}`, list, key, args, o.direction);
-    }, (id, _label, a, ctx) => quietly(ctx.loaders.neighbours(a.includeSubPlaces === false ? 'placeInitiativesDirect' : 'placeInitiativesDeep').load(id))),
+    initiatives: loaded(
+      (id, _label, args: PlaceInitiativesArgs, ctx) => ctx.loaders.neighbours(args.includeSubPlaces === false ? 'placeInitiativesDirect' : 'placeInitiativesDeep').load(id),
+      (all, args: PlaceInitiativesArgs) => {
+        const list = args.kind ? all.filter((i) => i.kind === args.kind) : all;
+        const o = resolveOrder('Initiative', args.orderBy);
+        // This list is paged in memory from rows that carry no report dates.
+        if (o.field === 'FIRST_REPORTED') throw new BadInputError('Place.initiatives is ordered by NAME or ID; for FIRST_REPORTED use initiatives(filter: {place}, orderBy: …)');
+        const key = o.field === 'ID' ? (i: Parent) => i.id : (i: Parent) => String(i.name ?? '');
+        return pageList(`Place.initiatives:${o.field}:${o.direction}`, list, key, args, o.direction);
+      },
+    ),
     articles: mentions,
     evidence,
   },
