@@ -783,3 +783,15 @@ test('groups: 她的导师 is 导师; a clause up to 向 before the noun (李娜
   assert.deepEqual(ps('去年入职的刘佳佳说，她的导师经常带她下村。'), ['导师→刘佳佳']);
   assert.ok(!ps('作为今年的帮带对象，李娜每周都要向导师汇报工作。').some((p) => p.includes('每周')));
 });
+
+test('genre: an e-paper brief — 12个百分点 keeps its unit, 每月至少开展1次 is an approximate rate, an address line is chrome, 她拜老支书X titles X 老支书', () => {
+  const d = genre('epaper-old-secretary.txt');
+  assert.deepEqual(pairs(d), ['黄德胜→周敏']);
+  assert.equal(d.people.find((p) => p.name === '黄德胜')?.title, '老支书');
+  assert.deepEqual(d.places.map((p) => p.name), ['南漳县'], 'the 地址: line names no place of the story');
+  const figs = d.figures.map((f) => `${f.value}${f.unit}`);
+  for (const f of ['12个百分点', '86对', '45.6%', '276个']) assert.ok(figs.includes(f), `${f} in ${figs.join(' ')}`);
+  assert.ok(!figs.includes('12个'), figs.join(' '));
+  const rate = extractFacts(cleanArticle('导师每月至少开展1次谈心谈话。')).figures;
+  assert.deepEqual(rate.map((f) => `${f.value}${f.unit}${f.approx ? '~' : ''}`), ['1次/月~']);
+});

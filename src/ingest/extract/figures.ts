@@ -101,7 +101,8 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
   for (const m of rates) {
     const [whole, period, atLeast, , unit] = m as unknown as string[];
     const at = m.index!;
-    push(at, whole!.length, 1, `${unit}/${period}`, Boolean(atLeast), `rate|${at}`);
+    // 每月至少开展1次: the hedge may stand before the verb.
+    push(at, whole!.length, 1, `${unit}/${period}`, Boolean(atLeast) || /至少|不少于/.test(whole!), `rate|${at}`);
   }
   return out;
 }

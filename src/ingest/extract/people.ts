@@ -49,6 +49,8 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
     const i = t.lastIndexOf(name);
     if (i >= 0) t = t.slice(i + name.length).replace(/^(?:\d+[人名位]|[一二两三四五六七八九十]+[人名位])?(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及|由|等)?/, '').replace(/^的[^、，]{0,4}、/u, '');
   }
+  // 她拜老支书黄德胜: a pronoun and its verb are the clause, not the title.
+  t = t.replace(/^(?:[他她我]们?)(?:还|也|便|就|又)?(?:拜|跟着|跟随|师从|带着|带领|请教|向|跟|给|与|和|同)/u, '');
   // …but 和政县, 和平镇, 向阳村: a place that starts with one of those words keeps it.
   t = t.replace(LEADING_WORD, '').replace(/^(?:如今|现在|目前|当时)?(?:已经是|已是|现为|现任|曾任)/, '').replace(/的$/, '');
   // 该局还邀请了西南大学研究生导师李明: what comes before the verb is no part of the title.
