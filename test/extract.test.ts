@@ -795,3 +795,13 @@ test('genre: an e-paper brief — 12个百分点 keeps its unit, 每月至少开
   const rate = extractFacts(cleanArticle('导师每月至少开展1次谈心谈话。')).figures;
   assert.deepEqual(rate.map((f) => `${f.value}${f.unit}${f.approx ? '~' : ''}`), ['1次/月~']);
 });
+
+test('genre: “双导师”制 is a scheme; 担任“银发导师”,一对一帮带Y; 手把手教新人写材料 ends the group at 新人; X把经验传给了Y; a later bare-导师 restatement is the same scheme', () => {
+  const d = genre('dual-mentor-county.txt');
+  assert.deepEqual(pairs(d).sort(), ['1名县直单位业务骨干和1名乡镇班子成员→新录用公务员', '吴建军→新人', '12名退休老干部→新任村两委干部', '陈光明→方磊'].sort());
+  assert.ok(d.initiatives.some((i) => i.name === '双导师制'), JSON.stringify(d.initiatives));
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('鲁义民带着年轻干部一头扎进田间。'), ['鲁义民→年轻干部']);
+  assert.deepEqual(ps('30名年轻干部都与导师结成对子。'), ['导师→30名年轻干部']);
+  assert.deepEqual(extractFacts(cleanArticle('按照“三结合”制定方案。')).initiatives, [], '制定 is a verb, not the head 制');
+});

@@ -27,8 +27,9 @@ const PUNCT = /[,，、。；;:：“”‘’"()（）!！?？《》\s【】\[\
 let cache: { heads: Map<string, InitiativeKind>; alone: Set<string>; quotedOnly: Set<string>; launched: RegExp; headRe: RegExp; quoted: RegExp; quotedSingle: RegExp; kinds: Array<[InitiativeKind, RegExp]> } | undefined;
 /** “X”, optionally followed by a short qualifier and a head: “清仓补短+百花齐放”培育体系. */
 function quotedPattern(open: string, close: string, headWords: string): RegExp {
-  // 对 is a preposition before a name's head, except in 结对 (“1+1+N”结对模式).
-  return new RegExp(`${open}([^${close}${open}“”\\n]{2,24})${close}((?:(?:结对|[^\\s${'把将在的是为了和与及到让使对这那等'}，,。、；;“”‘’]){0,6}?(?:${headWords})))?`, 'gu');
+  // 对 is a preposition before a name's head, except in 结对 (“1+1+N”结对模式). A bare 制 right
+  // after the quote is a head too (“双导师”制), but not the verb 制定 or the word 制度's cousins.
+  return new RegExp(`${open}([^${close}${open}“”\\n]{2,24})${close}((?:(?:结对|[^\\s${'把将在的是为了和与及到让使对这那等'}，,。、；;“”‘’]){0,6}?(?:${headWords}))|制(?![定度作造约止服衡]))?`, 'gu');
 }
 
 function lexicon() {

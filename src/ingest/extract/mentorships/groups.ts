@@ -1,3 +1,4 @@
+import { words } from '../../../lang/zh/tokenizer.js';
 import { alternation } from '../../../lang/zh/lexicon.js';
 import { NUMBER, parseNumber } from '../../../lang/zh/numerals.js';
 
@@ -52,7 +53,7 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   else label = label.replace(heads().leadIn, '');
   // …and the adverbs of the verb after it (24名年轻干部现场签订: 现场 belongs to 签订).
   // (全县186名村党组织书记: the scope before a count is no part of the group either.)
-  label = label.replace(/^全[县市区镇乡州省旗](?=(?:共|已|累计|有)*\d)/u, '').replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|先后|累计|有|共|均|都|也|还|已)+/, '').replace(/(?:们|等|每人|各|均|现场|当场|正式|共同|一起|分别|逐一|一对[一二三多N])+$/, '').trim();
+  label = label.replace(/^全[县市区镇乡州省旗](?=(?:共|已|累计|有)*\d)/u, '').replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|先后|累计|有|共|均|都|也|还|已)+/, '').replace(/(?:们|等|每人|各|均|都|已|已经|也|还|现场|当场|正式|共同|一起|分别|逐一|一对[一二三多N])+$/, '').trim();
   // 由12名县级领导组成的导师团: the people the team is made of are the group.
   const madeOf = /^(.{2,}?)(?:组成|构成)的[^的]{1,6}$/u.exec(label);
   if (madeOf && heads().any.test(madeOf[1]!)) label = madeOf[1]!;
@@ -65,8 +66,22 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   const dest = /^(.{2,}?)(?:到|赴|下沉到|下派到|派驻)[^、和及]{1,10}$/u.exec(label);
   if (dest && heads().any.test(dest[1]!)) label = dest[1]!;
   // 74名年轻“尖兵”: a head count of people makes a group even without a known noun.
+  label = withoutPredicate(label);
   const counted = counts.length > 0 && new RegExp(`${NUMBER}\\s*(?:名|位|人)`, 'u').test(label);
   if (label.length < 2 || label.length > 60 || (!heads().any.test(label) && !counted)) return undefined;
   const size = counts.length > 0 ? counts.reduce((s, n) => s + n!.value, 0) : undefined;
   return { label, size, approx: counts.some((n) => n!.approx), evidence };
+}
+
+/**
+ * 新人写材料, 年轻干部一头扎进田间: a frame's slot may run on past the group's noun into what the
+ * group does; a verb (or an adverb or measure and then a verb) after the last side noun ends it.
+ */
+function withoutPredicate(label: string): string {
+  let end = -1;
+  for (const m of label.matchAll(new RegExp(heads().any.source, 'gu'))) end = m.index! + m[0].length;
+  if (end <= 0 || end >= label.length - 1) return label;
+  const tail = words(label.slice(end)).filter((w) => w.word.trim());
+  const verbAt = tail[0]?.tag.startsWith('v') ? 0 : /^[dm]/.test(tail[0]?.tag ?? '') && tail[1]?.tag.startsWith('v') ? 1 : -1;
+  return verbAt >= 0 ? label.slice(0, end) : label;
 }

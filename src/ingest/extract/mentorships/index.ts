@@ -59,7 +59,16 @@ function dedupe(c: Collector): MentorshipHit[] {
       (o) => o !== a && o.mentor && !named.has(o.mentor) && groups.get(o.mentor)?.size !== undefined &&
         !named.has(o.mentee) && groups.get(o.mentee)?.size === undefined && sentenceOf(o) === sentenceOf(a),
     );
-    if (!b) continue;
+    if (!b) {
+      // 为每名新录用公务员配备…作为导师 … 首批32名新录用公务员已与导师签订帮带协议: a later
+      // sentence restating the same mentees with a bare 导师 is that scheme, said again.
+      const restated = kept.some(
+        (o) => o !== a && o.mentor && !named.has(o.mentor) && !BARE.test(o.mentor) && !named.has(o.mentee) &&
+          o.mentee !== a.mentee && a.mentee.endsWith(o.mentee) && o.initiative === a.initiative && o.start < a.start,
+      );
+      if (restated) kept.splice(kept.indexOf(a), 1);
+      continue;
+    }
     a.mentor = b.mentor;
     // The quote spans both clauses: the one naming the mentees and the one naming the mentors.
     const [lo, hi] = [Math.min(a.start, b.start), Math.max(a.start, b.start)];
