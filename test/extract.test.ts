@@ -632,7 +632,8 @@ test('genre: 遴选42名干部擔任師傅，與84名新錄用公務員和選調
   assert.ok(ps.includes('42名政治素质好、业务能力强的干部→84名新录用公务员和选调生'), ps.join(' ; '));
   assert.ok(!ps.some((p) => p.endsWith('→选调生')), ps.join(' ; '));
   assert.equal(d.people.find((p) => p.name === '韩丽娟')?.title, '和政县买家集镇选调生');
-  assert.deepEqual(d.credits.map((c) => `${c.role}:${c.name}`).sort(), ['author:馬曉東', 'editor:王婷', 'photographer:韓雪', 'reviewer:李國強'].sort());
+  // 文/圖 A B: both wrote and photographed (the line does not say who did which).
+  assert.deepEqual(d.credits.map((c) => `${c.role}:${c.name}`).sort(), ['author:馬曉東', 'author:韓雪', 'editor:王婷', 'reviewer:李國強'].sort());
   assert.equal(d.article.publishedAt, '2026-05-03');
 });
 
@@ -804,4 +805,14 @@ test('genre: “双导师”制 is a scheme; 担任“银发导师”,一对一�
   assert.deepEqual(ps('鲁义民带着年轻干部一头扎进田间。'), ['鲁义民→年轻干部']);
   assert.deepEqual(ps('30名年轻干部都与导师结成对子。'), ['导师→30名年轻干部']);
   assert.deepEqual(extractFacts(cleanArticle('按照“三结合”制定方案。')).initiatives, [], '制定 is a verb, not the head 制');
+});
+
+test('genre: a signing ceremony lists its pairs with dashes (镇党委副书记罗明——选调生田甜), mentor first; 文/图 永安镇党政办 周晓 credits 周晓, not the unit', () => {
+  const d = genre('signing-ceremony-dash-list.txt');
+  const ps = pairs(d);
+  for (const p of ['罗明→田甜', '王兴国→刘洋洋', '陈德富→张小龙']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(!d.mentorships.some((m) => !m.mentor), '田甜 has her named mentor, no unknown-mentor record');
+  assert.equal(d.people.find((p) => p.name === '田甜')?.title, '选调生');
+  assert.deepEqual(d.credits.map((c) => `${c.name}:${c.role}`), ['周晓:author', '李建:reviewer', '吴莉:editor']);
+  assert.deepEqual(pairs(extractFacts(cleanArticle('会议由镇长李明主持——王强副镇长作了发言。'))), [], 'a dash outside a pairing paragraph pairs nobody');
 });

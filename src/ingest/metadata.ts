@@ -100,7 +100,9 @@ function bylineNames(run: string): string[] {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     // 作者：派出所民警 吴志强: the writer's post before the name is no name and no end of the run.
-    if (out.length === 0 && i === 0 && !ok(p) && titleWords().some((t) => simplifyAligned(p).endsWith(t)) && parts.length > 1) continue;
+    // 文/图 永安镇党政办 周晓, 供稿:某镇 李四: nor is the writer's unit.
+    const unit = p.length >= 3 && /(?:办|部|局|委|站|所|队|院|镇|乡|村|区|县|市|处|科|组|中心|街道|社区|公司)$/u.test(simplifyAligned(p));
+    if (out.length === 0 && i === 0 && !ok(p) && (unit || titleWords().some((t) => simplifyAligned(p).endsWith(t))) && parts.length > 1) continue;
     if (p.length === 1 && parts[i + 1]?.length === 1 && ok(p + parts[i + 1])) out.push(p + parts[++i]);
     else if (p.length >= 2 && p.length <= 3 && ok(p)) out.push(p);
     else if (p.length >= 4 && p.length <= 6) {

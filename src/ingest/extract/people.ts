@@ -43,7 +43,7 @@ const LEADING_WORD = new RegExp(`^(?:在|由|据|经|让|是|将|对|向|和|与
  */
 function titleBefore(text: string, at: number, known: readonly string[]): string | undefined {
   let a = at;
-  while (a > 0 && !/[,，。;；:：!?！？\s(（“”]/.test(text[a - 1]!) && at - a < 20) a--;
+  while (a > 0 && !/[,，。;；:：!?！？\s(（“”—→]/.test(text[a - 1]!) && at - a < 20) a--;
   let t = text.slice(a, at);
   for (const name of known) {
     const i = t.lastIndexOf(name);

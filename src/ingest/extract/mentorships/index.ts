@@ -6,7 +6,7 @@ import { clauseQuote, sentenceAt } from '../context.js';
 import { Collector, type MentorshipHit } from './collector.js';
 import { readFrames } from './frames.js';
 import type { GroupParty } from './groups.js';
-import { readGroupPairs, readPairLists } from './pairs.js';
+import { readDashPairs, readGroupPairs, readPairLists } from './pairs.js';
 import { readLabelLayout, readSpeakers } from './speakers.js';
 
 export type { MentorshipHit } from './collector.js';
@@ -27,6 +27,7 @@ export function extractMentorships(
 ): { mentorships: MentorshipHit[]; groups: GroupParty[] } {
   const c = new Collector(ctx, people, initiatives, main);
   readPairLists(c);
+  readDashPairs(c);
   readFrames(c);
   readGroupPairs(c);
   readSpeakers(c);

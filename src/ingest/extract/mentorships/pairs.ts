@@ -66,3 +66,29 @@ export function readPairLists(c: Collector): void {
     }
   }
 }
+
+/**
+ * A pairing list written with dashes, mentor first: 结对名单如下:镇党委副书记罗明——选调生田甜;
+ * 镇人大主席王兴国——大学生村官刘洋洋. The pairs stand in a paragraph about pairing; both sides
+ * are people the people stage found, a title may stand before the mentee's name.
+ */
+export function readDashPairs(c: Collector): void {
+  const paragraphs = new Map<number, { start: number; end: number }>();
+  for (const s of c.ctx.seg.sentences) {
+    const p = paragraphs.get(s.paragraph);
+    paragraphs.set(s.paragraph, { start: p?.start ?? s.start, end: s.start + s.text.length });
+  }
+  for (const { start, end } of paragraphs.values()) {
+    const text = c.text.slice(start, end);
+    if (!TRIGGER.test(text)) continue;
+    for (const m of text.matchAll(/\s*(?:——|—|－－|--|→)\s*/gu)) {
+      const at = start + m.index!;
+      const mentor = c.personAt.find((x) => x.end === at);
+      const after = at + m[0].length;
+      const mentee = c.personAt.find((x) => x.at >= after && x.at - after <= 12 && !/[,，。;；、:：\s]/u.test(c.text.slice(after, x.at)));
+      if (!mentor || !mentee || mentor.p.name === mentee.p.name) continue;
+      c.add(mentor.p.name, mentee.p.name, mentor.at, mentee.end);
+      c.explained.push([mentor.at, mentee.end]);
+    }
+  }
+}
