@@ -816,3 +816,12 @@ test('genre: a signing ceremony lists its pairs with dashes (镇党委副书记�
   assert.deepEqual(d.credits.map((c) => `${c.name}:${c.role}`), ['周晓:author', '李建:reviewer', '吴莉:editor']);
   assert.deepEqual(pairs(extractFacts(cleanArticle('会议由镇长李明主持——王强副镇长作了发言。'))), [], 'a dash outside a pairing paragraph pairs nobody');
 });
+
+test('people: a three-character name closing a sentence after 的 (回来的谭晓峰。), or before 被选为; a clause ending in a verb is no title; 结对帮扶 (relief) pairs no mentor', () => {
+  const people = (t: string) => extractFacts(cleanArticle(t)).people.map((p) => `${p.name}:${p.title ?? ''}`);
+  assert.deepEqual(people('记者在村委会见到了刚从地里回来的谭晓峰。'), ['谭晓峰:']);
+  assert.deepEqual(people('去年,梁晓红被选为村妇联主席。'), ['梁晓红:']);
+  assert.deepEqual(people('他们建起了村里的养殖场。'), []);
+  assert.deepEqual(pairs(extractFacts(cleanArticle('机关干部结对帮扶留守儿童120名。'))), []);
+  assert.deepEqual(pairs(extractFacts(cleanArticle('20名老党员结对帮带30名年轻党员。'))), ['20名老党员→30名年轻党员']);
+});

@@ -1,3 +1,4 @@
+import { words } from '../../lang/zh/tokenizer.js';
 import { alternation } from '../../lang/zh/lexicon.js';
 import { listItemAt, looseName, nameAt, nameBefore, plausibleName } from '../../lang/zh/names.js';
 import { HAN } from '../../lang/zh/script.js';
@@ -33,6 +34,9 @@ function patterns() {
   return res;
 }
 
+let titleEnd: RegExp | undefined;
+const titleAtEnd = () => (titleEnd ??= new RegExp(`(?:${alternation('name-titles.txt')})$`, 'u'));
+
 /** A function word before a title, but not the first character of a place (和政县, 向阳村). */
 const LEADING_WORD = new RegExp(`^(?:在|由|据|经|让|是|将|对|向|和|与)(?![${HAN}]{1,2}[省市县区镇乡村])`, 'u');
 
@@ -58,6 +62,9 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
   if (afterVerb) t = afterVerb;
   // 的有王建国, 表彰了黄志明: function words and verbs are no title.
   if (/^[的有是为了和与及]+$/u.test(t) || /[了与和同及]$/u.test(t)) return undefined;
+  // 刚从地里回来的谭晓峰, 2024年入职的徐佳怡: a clause that ends in a verb describes, it is no title.
+  // (jieba tags some title words as verbs — 选调生 — so a title word at the end keeps it.)
+  if (words(t).filter((w) => w.word.trim()).at(-1)?.tag === 'v' && !titleAtEnd().test(t)) return undefined;
   return t.length >= 2 ? t : undefined;
 }
 
@@ -177,21 +184,21 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     }
   }
   // 90后的范海猛, 像张思远这样: a name after 的/像 with a clause boundary after it.
-  for (const m of text.matchAll(new RegExp(`(?:的|像)([${HAN}]{2,3})(?=[,，]|这样|等)`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(`(?:的|像)([${HAN}]{2,3})(?=[,，。！!]|这样|等)`, 'gu'))) {
     const at = m.index! + 1;
     const name = nameAt(text, at);
     if (name && (found.has(name) || name.length === 3)) add(name, at);
   }
   // A protagonist named without a title: at the head of a clause, followed by a verb or a time,
   // and named again elsewhere (李长余从2018年起…, 李长余说服…). (化名) marks a name too.
-  const SUBJECT = new RegExp(`(?:^|[。！？!?；;，,\\n“”])\\s*([${HAN}]{2,3})(?=从|在|于|自|今年|去年|曾|已经|一直|每天|主动|连续|先后|多次|常常|经常|总是|带领|带着|深知|坚持|扎根|来到|回到|毕业|出生|[(（]化名[)）])`, 'gmu');
+  const SUBJECT = new RegExp(`(?:^|[。！？!?；;，,\\n“”])\\s*([${HAN}]{2,3})(?=从|在|于|自|今年|去年|曾|已经|一直|每天|主动|连续|先后|多次|常常|经常|总是|带领|带着|深知|坚持|扎根|来到|回到|毕业|出生|被选为|被评为|被任命为|当选|[(（]化名[)）])`, 'gmu');
   for (const m of text.matchAll(SUBJECT)) {
     const at = m.index! + m[0].length - m[1]!.length;
     const name = nameAt(text, at);
     if (!name || isPlace(at) || exclude.has(name) || found.has(name)) continue;
     // Once is enough for a three-character name before a verb of arriving or staying (张晓燕来到
     // 白沙村任职…): words that start with a surname are rarely three characters before 来到.
-    const strong = name.length === 3 && /^(?:来到|回到|扎根|毕业|出生|深知|坚持)/.test(text.slice(at + name.length));
+    const strong = name.length === 3 && /^(?:来到|回到|扎根|毕业|出生|深知|坚持|被选为|被评为|被任命为|当选)/.test(text.slice(at + name.length));
     if (occurrences(text, name).length >= 2 || strong || /^[(（]化名/.test(text.slice(at + name.length))) add(name, at);
   }
   // A name is one person wherever it occurs; a longer name (吴李焕) beats its prefix (吴李).
