@@ -12,6 +12,7 @@ import { extractFacts, MAX_FACTS_PER_TYPE, toContract } from '../src/ingest/extr
 import { IngestInputError, prepareArticle } from '../src/ingest/pipeline.js';
 import { readSeeds } from '../src/ingest/seed.js';
 import { LIMITS } from '../src/config.js';
+import { simplifyAligned } from '../src/lang/zh/script.js';
 
 const seeds = readSeeds();
 const extract = (file: string) => extractFacts(cleanArticle(seeds.find((s) => s.file.startsWith(file))!.raw));
@@ -824,4 +825,12 @@ test('people: a three-character name closing a sentence after 的 (回来的谭�
   assert.deepEqual(people('他们建起了村里的养殖场。'), []);
   assert.deepEqual(pairs(extractFacts(cleanArticle('机关干部结对帮扶留守儿童120名。'))), []);
   assert.deepEqual(pairs(extractFacts(cleanArticle('20名老党员结对帮带30名年轻党员。'))), ['20名老党员→30名年轻党员']);
+});
+
+test('genre: a signed first-person column in traditional script — 我帶的第一個徒弟叫X (the author mentors X), 安排我擔任…的“幫帶導師”, N名導師…結對幫帶Y M名; the post the apprentice rose to (當上了村支書) is no mentor', () => {
+  const d = genre('traditional-first-person-mentor.txt');
+  const ps = pairs(d);
+  for (const p of ['龙秀英→杨小飞', '帮带导师15名→新任村干部31名']) assert.ok(ps.some((x) => simplifyAligned(x) === p), `${p} in ${ps.join(' ; ')}`);
+  assert.ok(!ps.some((p) => /村支[书書]→/.test(p)), ps.join(' ; '));
+  assert.ok(!d.credits.some((c) => simplifyAligned(c.name) === '龙秀英'), 'the mentoring author is a person of the story, not a credit');
 });

@@ -19,6 +19,9 @@ export function readGroupPairs(c: Collector): void {
       for (const m of s.text.matchAll(new RegExp(`(?:${COUNTED}[${HAN}“”]{0,8}?|[${HAN}“”]{0,8}?)(?:${re.source})`, 'gu'))) {
         const at = s.start + m.index!;
         if (c.personAt.some((x) => x.at >= at && x.at < at + m[0].length)) continue;
+        // 我带的徒弟当上了村支书: a post someone rose to is an outcome, not a mentor group.
+        const OUTCOME = /(?:当上|成为|成长为|当选|选为|升任|走上|接任|接过)了?/u;
+        if (OUTCOME.test(m[0]) || new RegExp(`${OUTCOME.source}$`, 'u').test(s.text.slice(0, m.index!))) continue;
         const g = groupOf(m[0].replace(/^.*[了着过起]/u, ''), clauseQuote(c.ctx, at, at + m[0].length));
         // 通过帮带走上乡镇领导岗位: a phrase that opens with the pairing verb and does not go on
         // with its noun (as 帮带导师 does) is a clause about an outcome, not a group.
