@@ -834,3 +834,11 @@ test('genre: a signed first-person column in traditional script — 我帶的第
   assert.ok(!ps.some((p) => /村支[书書]→/.test(p)), ps.join(' ; '));
   assert.ok(!d.credits.some((c) => simplifyAligned(c.name) === '龙秀英'), 'the mentoring author is a person of the story, not a credit');
 });
+
+test('places: autonomous prefectures with a four-character stem or a 蒙古/柯尔克孜 people (西双版纳州, 博尔塔拉州, 克孜勒苏州); initiatives: 行动计划 is one head', () => {
+  const places = (t: string) => extractFacts(cleanArticle(t)).places.map((p) => `${p.name}:${p.level}`);
+  assert.deepEqual(places('西双版纳州勐海县勐遮镇。').slice(0, 2), ['西双版纳州:prefecture', '勐海县:county']);
+  assert.deepEqual(places('博尔塔拉州温泉县。'), ['博尔塔拉州:prefecture', '温泉县:county']);
+  assert.deepEqual(places('克孜勒苏州阿图什市。'), ['克孜勒苏州:prefecture', '阿图什市:county']);
+  assert.deepEqual(extractFacts(cleanArticle('启动年轻干部成长护航行动计划。')).initiatives.map((i) => i.name), ['年轻干部成长护航行动计划']);
+});
