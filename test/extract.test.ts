@@ -842,3 +842,11 @@ test('places: autonomous prefectures with a four-character stem or a 蒙古/柯�
   assert.deepEqual(places('克孜勒苏州阿图什市。'), ['克孜勒苏州:prefecture', '阿图什市:county']);
   assert.deepEqual(extractFacts(cleanArticle('启动年轻干部成长护航行动计划。')).initiatives.map((i) => i.name), ['年轻干部成长护航行动计划']);
 });
+
+test('figures: a vague span of years (工作了几十年, 十几年如一日, 扎根基层数十年) is no figure; 十几名 still is', () => {
+  const figs = (t: string) => extractFacts(cleanArticle(t)).figures.map((f) => `${f.value}${f.unit}${f.approx ? '~' : ''}`);
+  assert.deepEqual(figs('在社区工作了几十年的老街干。'), []);
+  assert.deepEqual(figs('十几年如一日。'), []);
+  assert.deepEqual(figs('扎根基层数十年。'), []);
+  assert.deepEqual(figs('已有十几名年轻干部参加。'), ['10名~']);
+});
