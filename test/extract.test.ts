@@ -850,3 +850,11 @@ test('figures: a vague span of years (工作了几十年, 十几年如一日, �
   assert.deepEqual(figs('扎根基层数十年。'), []);
   assert.deepEqual(figs('已有十几名年轻干部参加。'), ['10名~']);
 });
+
+test('credits: 张三 文/图 (role after the name), 供图:, 一审/二审/三审:, 剪辑:', () => {
+  const credits = (line: string) => extractFacts(cleanArticle(`标题\n\n正文第一句。\n${line}\n`)).credits.map((c) => `${c.name}:${c.role}`);
+  assert.deepEqual(credits('张三 文/图'), ['张三:author']);
+  assert.deepEqual(credits('供图:李四'), ['李四:photographer']);
+  assert.deepEqual(credits('一审:张三 二审:李四 三审:王五'), ['张三:reviewer', '李四:reviewer', '王五:reviewer']);
+  assert.deepEqual(credits('剪辑:陈二'), ['陈二:editor']);
+});

@@ -142,9 +142,10 @@ export function creditsIn(raw: string): Credit[] {
       if (!out.some((c) => c.name === name)) out.push({ name, role: roleOf.get(m[0])! });
     }
   }
-  for (const m of simple.matchAll(new RegExp(`([${HAN}]{2,3})\\s*摄(?:影)?(?=[\\s)）]|$)`, 'gu'))) {
+  // 李支方 摄, 张三 文/图: the role after the name.
+  for (const m of simple.matchAll(new RegExp(`([${HAN}]{2,3})\\s*(摄(?:影)?|文/图|图/文)(?=[\\s)）]|$)`, 'gu'))) {
     const n = line.slice(m.index!, m.index! + m[1]!.length);
-    if (plausibleName(m[1]!) && !out.some((c) => c.name === n)) out.push({ name: n, role: 'photographer' });
+    if (plausibleName(m[1]!) && !out.some((c) => c.name === n)) out.push({ name: n, role: m[2]!.startsWith('摄') ? 'photographer' : 'author' });
   }
   return out;
 }
