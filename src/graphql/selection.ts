@@ -17,20 +17,40 @@ export function selectedFields(info: GraphQLResolveInfo): string[] {
   return fields;
 }
 
-export function walkSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): string[] {
-  const out = new Set<string>();
+/**
+ * The one walk under every reader here: each field a selection set reaches, through inline
+ * fragments and fragment spreads (each named fragment once). `applies` filters type conditions
+ * (absent: every type); `directives: 'skip'` leaves out what carries a directive (it may not be
+ * resolved at all); `missing` hears of a spread whose fragment the document lacks.
+ */
+function eachField(
+  sets: ReadonlyArray<SelectionSetNode | undefined>,
+  fragments: GraphQLResolveInfo['fragments'],
+  visit: (field: FieldNode) => void,
+  opts: { applies?: (typeName: string) => boolean; directives?: 'skip'; missing?: () => void } = {},
+): void {
   const seen = new Set<string>();
+  const applies = (name: string | undefined) => name === undefined || !opts.applies || opts.applies(name);
   const walk = (set: SelectionSetNode | undefined) => {
     for (const sel of set?.selections ?? []) {
-      if (sel.kind === Kind.FIELD) out.add(sel.name.value);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
-      else if (!seen.has(sel.name.value)) {
+      if (opts.directives === 'skip' && sel.directives?.length) continue;
+      if (sel.kind === Kind.FIELD) visit(sel);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(sel.typeCondition?.name.value)) walk(sel.selectionSet);
+      } else if (!seen.has(sel.name.value)) {
         seen.add(sel.name.value);
-        walk(info.fragments[sel.name.value]?.selectionSet);
+        const frag = fragments[sel.name.value];
+        if (!frag) opts.missing?.();
+        else if (applies(frag.typeCondition.name.value)) walk(frag.selectionSet);
       }
     }
   };
-  for (const node of info.fieldNodes) walk(node.selectionSet);
+  for (const set of sets) walk(set);
+}
+
+export function walkSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): string[] {
+  const out = new Set<string>();
+  eachField(info.fieldNodes.map((n) => n.selectionSet), info.fragments, (f) => out.add(f.name.value));
   return [...out].sort();
 }
 
@@ -85,23 +105,15 @@ export function pageFieldsAhead(info: GraphQLResolveInfo): FieldAhead[] {
 export function fieldsOfType(info: GraphQLResolveInfo, type: GraphQLObjectType): Map<string, FieldNode[]> {
   const applies = new Set([type.name, ...type.getInterfaces().map((i) => i.name)]);
   const out = new Map<string, FieldNode[]>();
-  const seen = new Set<string>();
-  const walk = (set: SelectionSetNode | undefined) => {
-    for (const sel of set?.selections ?? []) {
-      if (sel.directives?.length) continue;
-      if (sel.kind === Kind.FIELD) {
-        const key = sel.alias?.value ?? sel.name.value;
-        out.set(key, [...(out.get(key) ?? []), sel]);
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        if (!sel.typeCondition || applies.has(sel.typeCondition.name.value)) walk(sel.selectionSet);
-      } else if (!seen.has(sel.name.value)) {
-        seen.add(sel.name.value);
-        const frag = info.fragments[sel.name.value];
-        if (frag && applies.has(frag.typeCondition.name.value)) walk(frag.selectionSet);
-      }
-    }
-  };
-  for (const node of info.fieldNodes) walk(node.selectionSet);
+  eachField(
+    info.fieldNodes.map((n) => n.selectionSet),
+    info.fragments,
+    (sel) => {
+      const key = sel.alias?.value ?? sel.name.value;
+      out.set(key, [...(out.get(key) ?? []), sel]);
+    },
+    { applies: (name) => applies.has(name), directives: 'skip' },
+  );
   return out;
 }
 
@@ -113,23 +125,15 @@ export function fieldsOfType(info: GraphQLResolveInfo, type: GraphQLObjectType):
 export function connectionNodeFields(info: GraphQLResolveInfo): string[] | undefined {
   const nodeFields: FieldNode[] = [];
   let readable = true;
-  const seen = new Set<string>();
-  const under = (set: SelectionSetNode | undefined, inEdges: boolean) => {
-    for (const sel of set?.selections ?? []) {
-      if (sel.kind === Kind.FIELD) {
-        const name = sel.name.value;
-        if (!inEdges && name === 'nodes') nodeFields.push(sel);
-        else if (!inEdges && name === 'edges') under(sel.selectionSet, true);
-        else if (inEdges && name === 'node') nodeFields.push(sel);
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) under(sel.selectionSet, inEdges);
-      else if (!seen.has(sel.name.value)) {
-        seen.add(sel.name.value);
-        const frag = info.fragments[sel.name.value];
-        if (frag) under(frag.selectionSet, inEdges);
-        else readable = false;
-      }
-    }
-  };
-  for (const node of info.fieldNodes) under(node.selectionSet, false);
+  const missing = () => (readable = false);
+  eachField(
+    info.fieldNodes.map((n) => n.selectionSet),
+    info.fragments,
+    (sel) => {
+      if (sel.name.value === 'nodes') nodeFields.push(sel);
+      else if (sel.name.value === 'edges') eachField([sel.selectionSet], info.fragments, (e) => e.name.value === 'node' && nodeFields.push(e), { missing });
+    },
+    { missing },
+  );
   return readable ? walkSelection({ fieldNodes: nodeFields, fragments: info.fragments }) : undefined;
 }
