@@ -858,3 +858,10 @@ test('credits: 张三 文/图 (role after the name), 供图:, 一审/二审/三�
   assert.deepEqual(credits('一审:张三 二审:李四 三审:王五'), ['张三:reviewer', '李四:reviewer', '王五:reviewer']);
   assert.deepEqual(credits('剪辑:陈二'), ['陈二:editor']);
 });
+
+test('speakers: “是师傅教会了我…”X说 — an unnamed master of the speaker (mentor 师傅, implied); 我的师傅是村里的老会计Y titles Y after 是', () => {
+  const d = extractFacts(cleanArticle('“是师傅教会了我怎么跟群众打交道。”网格员蒋丽说。'));
+  assert.deepEqual(pairs(d), ['师傅→蒋丽']);
+  assert.equal(d.mentorships[0]!.strength, 'implied');
+  assert.equal(extractFacts(cleanArticle('我的师傅是村里的老会计谢德明。')).people[0]?.title, '村里的老会计');
+});

@@ -12,6 +12,8 @@ const LEARNED = new RegExp(`(?:跟着|跟随|在|从)[‘“]?(前辈|老前辈|
 const MY_MENTOR = /我的(师傅|导师|师父)/u;
 const MY_APPRENTICE = /我(?:带的|带过的|的)(徒弟|学徒)/u;
 /** “师傅黄建平教会我…”: a named master who teaches the speaker. */
+/** “是师傅教会了我…”: an unnamed master who teaches the speaker. */
+const UNNAMED_TAUGHT_ME = /(师傅|师父|导师|老师傅)(?:经常|常常|一直|总是|耐心地?|手把手地?|一点点|一步步)?(?:教会|教给|教|带着|带)(?:了)?我/u;
 const TAUGHT_ME = new RegExp(`(?:师傅|导师|师父|老师傅)([${HAN}]{2,3}?)(?:经常|常常|一直|总是|耐心地?|手把手地?|一点点|一步步)?(?:教会|教给|教|带着|带|帮)(?:了)?我`, 'u');
 
 export function readSpeakers(c: Collector): void {
@@ -29,7 +31,7 @@ export function readSpeakers(c: Collector): void {
     const quote = (m: RegExpExecArray) => clauseQuote(ctx, at(m.index), at(m.index + m[0].length));
     const mine = MY_MENTOR.exec(inner);
     const apprentices = MY_APPRENTICE.exec(inner);
-    const learned = LEARNED.exec(inner);
+    const learned = LEARNED.exec(inner) ?? UNNAMED_TAUGHT_ME.exec(inner);
     const taught = TAUGHT_ME.exec(inner);
     const teacher = taught && c.personAt.find((x) => x.at === at(taught.index + taught[0].indexOf(taught[1]!)))?.p.name;
     if (teacher && teacher !== who && !c.out.some((m) => m.mentee === who && m.mentor === teacher)) {
