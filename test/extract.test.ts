@@ -865,3 +865,11 @@ test('speakers: “是师傅教会了我…”X说 — an unnamed master of the 
   assert.equal(d.mentorships[0]!.strength, 'implied');
   assert.equal(extractFacts(cleanArticle('我的师傅是村里的老会计谢德明。')).people[0]?.title, '村里的老会计');
 });
+
+test('groups: 每名年轻干部都有一名导师“一对一”帮带 — the owner before 有 is the mentee side, not part of the mentor group; 把…带在身边 titles after 把', () => {
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('每名年轻干部都有一名导师“一对一”帮带。'), ['一名导师→每名年轻干部']);
+  assert.deepEqual(ps('每名新入职社工配有2名师傅进行帮带。'), ['2名师傅→每名新入职社工']);
+  const d = extractFacts(cleanArticle('镇党委书记周强把新来的选调生孙悦带在身边。'));
+  assert.equal(d.people.find((p) => p.name === '孙悦')?.title, '新来的选调生');
+});

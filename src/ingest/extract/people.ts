@@ -38,7 +38,7 @@ let titleEnd: RegExp | undefined;
 const titleAtEnd = () => (titleEnd ??= new RegExp(`(?:${alternation('name-titles.txt')})$`, 'u'));
 
 /** A function word before a title, but not the first character of a place (和政县, 向阳村). */
-const LEADING_WORD = new RegExp(`^(?:在|由|据|经|让|是|将|对|向|和|与)(?![${HAN}]{1,2}[省市县区镇乡村])`, 'u');
+const LEADING_WORD = new RegExp(`^(?:在|由|据|经|让|是|将|把|对|向|和|与)(?![${HAN}]{1,2}[省市县区镇乡村])`, 'u');
 
 /**
  * The title is the clause before the name, back to punctuation (市发展改革委党组书记、主任),

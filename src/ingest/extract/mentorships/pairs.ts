@@ -32,6 +32,12 @@ export function readGroupPairs(c: Collector): void {
         // (结成帮带关系的村级后备干部: nor is a clause about the pairing itself.)
         const rel = /^(.*)的(.+)$/u.exec(g.label);
         if (rel && (g.size !== undefined || TRIGGER.test(rel[1]!)) && new RegExp(re.source, 'u').test(rel[2]!)) g.label = rel[2]!;
+        // 每名年轻干部都有一名导师: the owner before 有 is the other side, not part of this group.
+        const has = /^.{2,}?(?:都|均|也)?(?:有|配有|配备了?)(.{2,})$/u.exec(g.label);
+        if (has && heads().any.test(g.label.slice(0, g.label.length - has[1]!.length)) && new RegExp(re.source, 'u').test(has[1]!)) {
+          const again = groupOf(has[1]!, g.evidence);
+          if (again) Object.assign(g, again);
+        }
         return { g, end: at + m[0].length };
       }
       return undefined;
