@@ -873,3 +873,10 @@ test('groups: 每名年轻干部都有一名导师“一对一”帮带 — the 
   const d = extractFacts(cleanArticle('镇党委书记周强把新来的选调生孙悦带在身边。'));
   assert.equal(d.people.find((p) => p.name === '孙悦')?.title, '新来的选调生');
 });
+
+test('people: 杨光明和徒弟刘晓 — a name joined to a titled name is a person, and X和徒弟Y pairs them; 老支书带着徒弟王欢 titles 王欢 徒弟', () => {
+  const d = extractFacts(cleanArticle('杨光明和徒弟刘晓一起走访。'));
+  assert.deepEqual(d.people.map((p) => `${p.name}:${p.title ?? ''}`), ['杨光明:', '刘晓:徒弟']);
+  assert.deepEqual(pairs(d), ['杨光明→刘晓']);
+  assert.equal(extractFacts(cleanArticle('老支书带着徒弟王欢下村。')).people[0]?.title, '徒弟');
+});

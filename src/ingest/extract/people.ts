@@ -59,7 +59,7 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
   t = t.replace(LEADING_WORD, '').replace(/^(?:如今|现在|目前|当时)?(?:已经是|已是|现为|现任|曾任)/, '').replace(/的$/, '');
   // 该局还邀请了西南大学研究生导师李明: what comes before the verb is no part of the title.
   // (我的师傅是村里的老会计谢德明: nor what comes before 是.)
-  const afterVerb = /[了是]([^了是]{2,})$/u.exec(t)?.[1];
+  const afterVerb = /[了是着]([^了是着]{2,})$/u.exec(t)?.[1];
   if (afterVerb) t = afterVerb;
   // 的有王建国, 表彰了黄志明: function words and verbs are no title.
   if (/^[的有是为了和与及]+$/u.test(t) || /[了与和同及]$/u.test(t)) return undefined;
@@ -201,6 +201,17 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     // 白沙村任职…): words that start with a surname are rarely three characters before 来到.
     const strong = name.length === 3 && /^(?:来到|回到|扎根|毕业|出生|深知|坚持|被选为|被评为|被任命为|当选)/.test(text.slice(at + name.length));
     if (occurrences(text, name).length >= 2 || strong || /^[(（]化名/.test(text.slice(at + name.length))) add(name, at);
+  }
+  // 杨光明和徒弟刘晓: a name joined by 和/与/同 to a titled name found above is a person too.
+  const joined = new RegExp(`(?:^|[,，。;；:：\\s“”、])([${HAN}]{2,3})(?:和|与|同)(?:${alternation('name-titles.txt')})$`, 'u');
+  for (const p of [...found.values()]) {
+    for (const at of occurrences(text, p.name)) {
+      const m = joined.exec(text.slice(Math.max(0, at - 16), at));
+      if (!m) continue;
+      const start = at - m[0].length + m[0].indexOf(m[1]!);
+      const name = nameAt(text, start);
+      if (name === m[1] && !isPlace(start)) add(name, start);
+    }
   }
   // A name is one person wherever it occurs; a longer name (吴李焕) beats its prefix (吴李).
   const names = [...found.values()];
