@@ -880,3 +880,10 @@ test('people: 杨光明和徒弟刘晓 — a name joined to a titled name is a p
   assert.deepEqual(pairs(d), ['杨光明→刘晓']);
   assert.equal(extractFacts(cleanArticle('老支书带着徒弟王欢下村。')).people[0]?.title, '徒弟');
 });
+
+test('initiatives: 工作专班 and “三重一大”制度 are how every office works, not programmes; 乡村振兴工作专班 is one', () => {
+  const names = (t: string) => extractFacts(cleanArticle(t)).initiatives.map((i) => i.name);
+  assert.deepEqual(names('他们成立了工作专班。'), []);
+  assert.deepEqual(names('落实“三重一大”制度。'), []);
+  assert.deepEqual(names('成立乡村振兴工作专班。'), ['乡村振兴工作专班']);
+});

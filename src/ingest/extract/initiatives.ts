@@ -126,7 +126,7 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
   // 容错纠错机制, 考核评价体系: how every institution works (generic-mechanisms.txt), no programme.
   if (/^(机制|体系|制度)$/.test(head) && wordSet('generic-mechanisms.txt').has(mod)) return undefined;
   // A general word (模式, 机制) needs a modifier that names something (not 一种合作模式, 竞争机制).
-  if (/^(模式|机制|体系|制度|计划|工程|行动|系列活动)$/.test(head) && (mod.length < 3 || /^(一种|一套|一项|一个|这|该|各|有关|相关|长效)/.test(mod) || /新$/.test(mod))) return undefined;
+  if (/^(模式|机制|体系|制度|计划|工程|行动|系列活动|专班)$/.test(head) && (mod.length < 3 || /^(一种|一套|一项|一个|这|该|各|有关|相关|长效)/.test(mod) || /新$/.test(mod))) return undefined;
   return mod + head;
 }
 
