@@ -887,3 +887,11 @@ test('initiatives: 工作专班 and “三重一大”制度 are how every offic
   assert.deepEqual(names('落实“三重一大”制度。'), []);
   assert.deepEqual(names('成立乡村振兴工作专班。'), ['乡村振兴工作专班']);
 });
+
+test('frames: 结对联系Y, X累计带出徒弟N名, X收Y为徒, Y认X为师傅; a title starts after the pairing verb (一对一帮带大学生村官吴敏)', () => {
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('县级领导干部结对联系优秀年轻干部86名。'), ['县级领导干部→优秀年轻干部86名']);
+  assert.deepEqual(ps('多年来,老支书罗正明累计带出徒弟15名。'), ['罗正明→徒弟15名']);
+  assert.deepEqual(ps('新任村干部周亮认老支书为师傅。'), ['老支书→周亮']);
+  assert.equal(extractFacts(cleanArticle('由镇党委委员李强一对一帮带大学生村官吴敏。')).people.find((p) => p.name === '吴敏')?.title, '大学生村官');
+});
