@@ -895,3 +895,10 @@ test('frames: 结对联系Y, X累计带出徒弟N名, X收Y为徒, Y认X为师�
   assert.deepEqual(ps('新任村干部周亮认老支书为师傅。'), ['老支书→周亮']);
   assert.equal(extractFacts(cleanArticle('由镇党委委员李强一对一帮带大学生村官吴敏。')).people.find((p) => p.name === '吴敏')?.title, '大学生村官');
 });
+
+test('initiatives: 导师团队 (a team of mentors) is no 导师团 scheme; 组建导师团 and 成立导师组 are', () => {
+  const names = (t: string) => extractFacts(cleanArticle(t)).initiatives.map((i) => i.name);
+  assert.deepEqual(names('导师团队为学员答疑解惑。'), []);
+  assert.deepEqual(names('组建导师团,对年轻干部进行指导。'), ['导师团']);
+  assert.deepEqual(names('成立导师组。'), ['导师组']);
+});
