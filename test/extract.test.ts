@@ -902,3 +902,9 @@ test('initiatives: 导师团队 (a team of mentors) is no 导师团 scheme; 组�
   assert.deepEqual(names('组建导师团,对年轻干部进行指导。'), ['导师团']);
   assert.deepEqual(names('成立导师组。'), ['导师组']);
 });
+
+test('figures: 2个小时 keeps its unit; 24小时值班 is round the clock, no figure', () => {
+  const figs = (t: string) => extractFacts(cleanArticle(t)).figures.map((f) => `${f.value}${f.unit}`);
+  assert.deepEqual(figs('会议持续了2个小时。'), ['2个小时']);
+  assert.deepEqual(figs('推行24小时值班制度。'), []);
+});

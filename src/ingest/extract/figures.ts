@@ -73,6 +73,8 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
     // Years and dates: 2022年, 3月21日 (only 个月 is a duration), 2008年9月.
     if (unit === '年' && (n.value >= 1900 || /^[度级代初末底中前后起来]/.test(next))) continue;
     if (unit === '天' && /^[内]/.test(next)) continue;
+    // 24小时值班, 7×24小时: round the clock, not a reported duration.
+    if (/小时$/.test(unit!) && n.value === 24) continue;
     // 工作了几十年, 十几年如一日: a vague span of years tells how long, it reports no figure.
     if (unit === '年' && (/几/.test(num!) || prev === '数')) continue;
     // 35岁以下年轻干部, 35岁以下占比: an age bracket modifying a noun, not a reported age.
