@@ -908,3 +908,11 @@ test('figures: 2个小时 keeps its unit; 24小时值班 is round the clock, no 
   assert.deepEqual(figs('会议持续了2个小时。'), ['2个小时']);
   assert.deepEqual(figs('推行24小时值班制度。'), []);
 });
+
+test('genre: a feature — 安排X与她结成帮带对子 after her name, N对新老村干部结成了这样的帮带对子 (a longer gap before 对子), 被选为村党支部书记 names no village', () => {
+  const d = genre('old-secretary-ledger.txt');
+  assert.deepEqual(pairs(d).sort(), ['覃德贵→易红梅', '17名师傅→17名徒弟'].sort());
+  assert.deepEqual(d.places.map((p) => p.name), ['石门县', '壶瓶山镇', '南坪村']);
+  const figs = d.figures.map((f) => `${f.value}${f.unit}`);
+  for (const f of ['3200亩', '50万元', '17对']) assert.ok(figs.includes(f), figs.join(' '));
+});
