@@ -916,3 +916,11 @@ test('genre: a feature — 安排X与她结成帮带对子 after her name, N对�
   const figs = d.figures.map((f) => `${f.value}${f.unit}`);
   for (const f of ['3200亩', '50万元', '17对']) assert.ok(figs.includes(f), figs.join(' '));
 });
+
+test('composite mentor groups: 配备“政治导师”和“业务导师”; 每名Y由X1和X2结对帮带; “1名县领导+1名乡镇党委书记+1名村支书”帮带Y; “1名老干部+1名新干部”结对 still pairs its two sides', () => {
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('县委组织部为每名选调生配备“政治导师”和“业务导师”。'), ['政治导师和业务导师→选调生']);
+  assert.deepEqual(ps('每名新录用公务员由1名科级干部和1名业务骨干结对帮带。'), ['1名科级干部和1名业务骨干→每名新录用公务员']);
+  assert.deepEqual(ps('实行“1名县领导+1名乡镇党委书记+1名村支书”帮带1名年轻干部。'), ['1名县领导+1名乡镇党委书记+1名村支书→1名年轻干部']);
+  assert.deepEqual(ps('推行“1名老干部+1名新干部”结对模式。'), ['1名老干部→1名新干部']);
+});

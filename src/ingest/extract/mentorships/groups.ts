@@ -39,7 +39,8 @@ const COUNT = new RegExp(`(${NUMBER})\\s*(?:名|位|个|人)`, 'gu');
 export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   // 年轻干部“接好班” (a headline): a quoted phrase after the group's noun is a slogan, not the group.
   const unquoted = raw.trim().replace(/[“‘][^“”‘’]*[”’]?$/u, '');
-  if (unquoted !== raw.trim() && heads().any.test(unquoted)) raw = unquoted;
+  // (“政治导师”和“业务导师”: a quoted item after 和 or 、 is the list going on, not a slogan.)
+  if (unquoted !== raw.trim() && heads().any.test(unquoted) && !/[和与及、]\s*$/u.test(unquoted)) raw = unquoted;
   let label = raw.replace(/[“”‘’"]/g, '').trim();
   const counts = [...label.matchAll(COUNT)].map((m) => parseNumber(m[1]!)).filter((n) => !!n);
   // 1名村两委老干部和1名驻村工作队员: several counted parts are one group, kept whole.
