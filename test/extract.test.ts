@@ -924,3 +924,12 @@ test('composite mentor groups: 配备“政治导师”和“业务导师”; �
   assert.deepEqual(ps('实行“1名县领导+1名乡镇党委书记+1名村支书”帮带1名年轻干部。'), ['1名县领导+1名乡镇党委书记+1名村支书→1名年轻干部']);
   assert.deepEqual(ps('推行“1名老干部+1名新干部”结对模式。'), ['1名老干部→1名新干部']);
 });
+
+test('names and frames: 杨德才的帮带下 (a character before 的 finishes the name, 张强家的 does not); 得益于师傅X的悉心指导,徒弟Y', () => {
+  const d = extractFacts(cleanArticle('在“老书记”杨德才的帮带下,年轻干部成长很快。'));
+  assert.deepEqual(d.people.map((p) => p.name), ['杨德才']);
+  assert.deepEqual(extractFacts(cleanArticle('张强家的院子里种满了菜。')).people, []);
+  const e = extractFacts(cleanArticle('得益于师傅韦国清的悉心指导,徒弟谭丽很快上手。'));
+  assert.deepEqual(pairs(e), ['韦国清→谭丽']);
+  assert.equal(e.people[0]?.title, '师傅');
+});

@@ -56,7 +56,7 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
   // 她拜老支书黄德胜: a pronoun and its verb are the clause, not the title.
   t = t.replace(/^(?:[他她我]们?)(?:还|也|便|就|又)?(?:拜|跟着|跟随|师从|带着|带领|请教|向|跟|给|与|和|同)/u, '');
   // …but 和政县, 和平镇, 向阳村: a place that starts with one of those words keeps it.
-  t = t.replace(LEADING_WORD, '').replace(/^(?:如今|现在|目前|当时)?(?:已经是|已是|现为|现任|曾任)/, '').replace(/的$/, '');
+  t = t.replace(/^(?:得益于|受益于|多亏了?|感谢)/u, '').replace(LEADING_WORD, '').replace(/^(?:如今|现在|目前|当时)?(?:已经是|已是|现为|现任|曾任)/, '').replace(/的$/, '');
   // 该局还邀请了西南大学研究生导师李明: what comes before the verb is no part of the title.
   // (我的师傅是村里的老会计谢德明: nor what comes before 是.)
   const afterVerb = /(?:[了是着]|帮带|结对|指导)((?:(?!帮带|结对|指导)[^了是着]){2,})$/u.exec(t)?.[1];

@@ -49,6 +49,9 @@ export function nameAt(text: string, at: number): string | undefined {
   let name = two;
   // 王老三, 张小二: 老/小 and a numeral are a given name (the numeral is no count here).
   if (/^[老小]$/.test(two.slice(-1)) && /^[二三四五六七八九]$/.test(third) && !/^[个名位人次年月天十百千万]/.test(text[at + 3 + compound] ?? '')) name = two + third;
+  // 杨德才的帮带下: a character between two and 的 finishes the name (an adverb never stands
+  // before 的), unless it is a word of its own there (张强家的, 王明说的, 李华们的).
+  else if (text[at + 3 + compound] === '的' && new RegExp(`[${HAN}]`, 'u').test(third) && !/[们等都也说是在和与及就还又家里这那的了着过]/u.test(third)) name = two + third;
   else if (wordSet('name-final-stops.txt').has(third) && /^(?:[,，。、;；:：!！?？\s“”(（]|[说是给和与及对为的也都已还就在同])/.test(text[at + 3 + compound] ?? '。')) name = two + third;
   else if (new RegExp(`[${HAN}]`, 'u').test(third) && !stops().has(third)) {
     // The third character belongs to the name unless it starts a word with what follows.
