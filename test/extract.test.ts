@@ -933,3 +933,9 @@ test('names and frames: 杨德才的帮带下 (a character before 的 finishes t
   assert.deepEqual(pairs(e), ['韦国清→谭丽']);
   assert.equal(e.people[0]?.title, '师傅');
 });
+
+test('frames: 担任导师,带领Y (带领 before 带); 给每名Y都配了师傅', () => {
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('由各村党组织书记担任导师,带领后备干部参与村级事务。'), ['各村党组织书记→后备干部']);
+  assert.deepEqual(ps('县里给每名大学生村官都配了师傅。'), ['师傅→大学生村官']);
+});
