@@ -161,6 +161,10 @@ test('a huge text without punctuation: bounded time, bounded facts, every quote 
 // the police and a company), so that the frames are exercised on text none of them was read from.
 const genre = (f: string) => extractFacts(cleanArticle(readFileSync(new URL(`./fixtures/genre/${f}`, import.meta.url), 'utf8')));
 const pairs = (d: ReturnType<typeof extractFacts>) => d.mentorships.map((m) => `${m.mentor ?? '∅'}→${m.mentee}`);
+/** Sentence-level probes: the mentorship pairs, figures (value, unit, ~ when approximate) and initiative names of a text. */
+const pairsIn = (t: string) => pairs(extractFacts(cleanArticle(t)));
+const figuresIn = (t: string) => extractFacts(cleanArticle(t)).figures.map((f) => `${f.value}${f.unit}${f.approx ? '~' : ''}`);
+const initiativeNames = (t: string) => extractFacts(cleanArticle(t)).initiatives.map((i) => i.name);
 
 test('genre: a hospital — groups paired with counts, a speaker naming her mentor, page metadata', () => {
   const d = genre('hospital.txt');
@@ -700,10 +704,9 @@ test('a three-character name heading a clause before 来到/回到/扎根… is 
 });
 
 test('a programme name stops at two boundary words jieba keeps as one (建立健全长效机制 names nothing; 不断完善年轻干部培养体系 is 年轻干部培养体系)', () => {
-  const names = (t: string) => extractFacts(cleanArticle(t)).initiatives.map((i) => i.name);
-  assert.deepEqual(names('县委组织部建立健全长效机制，完善考核机制。'), []);
-  assert.ok(names('不断完善年轻干部培养体系。').includes('年轻干部培养体系'));
-  assert.ok(names('选派年轻干部赴上级组织部门挂职。').some((n) => n.includes('组织部门挂职')));
+  assert.deepEqual(initiativeNames('县委组织部建立健全长效机制，完善考核机制。'), []);
+  assert.ok(initiativeNames('不断完善年轻干部培养体系。').includes('年轻干部培养体系'));
+  assert.ok(initiativeNames('选派年轻干部赴上级组织部门挂职。').some((n) => n.includes('组织部门挂职')));
 });
 
 test('genre: a short brief still ends at its footer (主办/ICP备: the address under it names no place of the story); 选派32名机关年轻干部到乡镇 is the group 32名机关年轻干部', () => {
@@ -748,17 +751,15 @@ test('genre: 每名导师带教2名青年医师 is 带教, not 带 + 教… (the
 });
 
 test('groups: 组建由12名县级领导组成的导师团，对Y进行“点对点”指导; 村党组织书记 holds 组织 and keeps it; the scope 全县 before a count is dropped', () => {
-  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
-  assert.deepEqual(ps('组建由12名县级领导组成的导师团，对30名年轻干部进行“点对点”指导。'), ['12名县级领导→30名年轻干部']);
-  assert.deepEqual(ps('全县186名村党组织书记与新任村干部结成帮带对子372对。'), ['186名村党组织书记→新任村干部']);
+  assert.deepEqual(pairsIn('组建由12名县级领导组成的导师团，对30名年轻干部进行“点对点”指导。'), ['12名县级领导→30名年轻干部']);
+  assert.deepEqual(pairsIn('全县186名村党组织书记与新任村干部结成帮带对子372对。'), ['186名村党组织书记→新任村干部']);
 });
 
 test('figures: 上百名 and 数十名 are approximate; 近百个村 is a count of about 100 while 百个村庄百个样 is no figure', () => {
-  const figs = (t: string) => extractFacts(cleanArticle(t)).figures.map((f) => `${f.value}${f.unit}${f.approx ? '~' : ''}`);
-  assert.deepEqual(figs('已有上百名年轻干部参加结对。'), ['100名~']);
-  assert.deepEqual(figs('共有数十名老干部参与。'), ['10名~']);
-  assert.deepEqual(figs('覆盖全县近百个村。'), ['100个~']);
-  assert.deepEqual(figs('百个村庄百个样。'), []);
+  assert.deepEqual(figuresIn('已有上百名年轻干部参加结对。'), ['100名~']);
+  assert.deepEqual(figuresIn('共有数十名老干部参与。'), ['10名~']);
+  assert.deepEqual(figuresIn('覆盖全县近百个村。'), ['100个~']);
+  assert.deepEqual(figuresIn('百个村庄百个样。'), []);
 });
 
 test('places: a neighbourhood named by its committee right after its township (城关镇东街居委会) is placed under it', () => {
@@ -768,22 +769,19 @@ test('places: a neighbourhood named by its committee right after its township (�
 });
 
 test('initiatives: a generic mechanism (容错纠错机制, 考核评价体系, “三会一课”制度) is no programme; “双导师”制度 is one', () => {
-  const names = (t: string) => extractFacts(cleanArticle(t)).initiatives.map((i) => i.name);
-  assert.deepEqual(names('建立容错纠错机制，完善考核评价体系，严格落实“三会一课”制度。'), []);
-  assert.deepEqual(names('推行“双导师”制度。'), ['双导师制度']);
+  assert.deepEqual(initiativeNames('建立容错纠错机制，完善考核评价体系，严格落实“三会一课”制度。'), []);
+  assert.deepEqual(initiativeNames('推行“双导师”制度。'), ['双导师制度']);
 });
 
 test('groups without a number: 让老干部带好新干部, 老村干带新村干; 带好头 is no pairing', () => {
-  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
-  assert.deepEqual(ps('坚持以老带新，让老干部带好新干部。'), ['老干部→新干部']);
-  assert.deepEqual(ps('镇里让老村干带新村干。'), ['老村干→新村干']);
-  assert.deepEqual(ps('县领导带好头、作表率。'), []);
+  assert.deepEqual(pairsIn('坚持以老带新，让老干部带好新干部。'), ['老干部→新干部']);
+  assert.deepEqual(pairsIn('镇里让老村干带新村干。'), ['老村干→新村干']);
+  assert.deepEqual(pairsIn('县领导带好头、作表率。'), []);
 });
 
 test('groups: 她的导师 is 导师; a clause up to 向 before the noun (李娜每周都要向导师) is no part of the group', () => {
-  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
-  assert.deepEqual(ps('去年入职的刘佳佳说，她的导师经常带她下村。'), ['导师→刘佳佳']);
-  assert.ok(!ps('作为今年的帮带对象，李娜每周都要向导师汇报工作。').some((p) => p.includes('每周')));
+  assert.deepEqual(pairsIn('去年入职的刘佳佳说，她的导师经常带她下村。'), ['导师→刘佳佳']);
+  assert.ok(!pairsIn('作为今年的帮带对象，李娜每周都要向导师汇报工作。').some((p) => p.includes('每周')));
 });
 
 test('genre: an e-paper brief — 12个百分点 keeps its unit, 每月至少开展1次 is an approximate rate, an address line is chrome, 她拜老支书X titles X 老支书', () => {
@@ -802,9 +800,8 @@ test('genre: “双导师”制 is a scheme; 担任“银发导师”,一对一�
   const d = genre('dual-mentor-county.txt');
   assert.deepEqual(pairs(d).sort(), ['1名县直单位业务骨干和1名乡镇班子成员→新录用公务员', '吴建军→新人', '12名退休老干部→新任村两委干部', '陈光明→方磊'].sort());
   assert.ok(d.initiatives.some((i) => i.name === '双导师制'), JSON.stringify(d.initiatives));
-  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
-  assert.deepEqual(ps('鲁义民带着年轻干部一头扎进田间。'), ['鲁义民→年轻干部']);
-  assert.deepEqual(ps('30名年轻干部都与导师结成对子。'), ['导师→30名年轻干部']);
+  assert.deepEqual(pairsIn('鲁义民带着年轻干部一头扎进田间。'), ['鲁义民→年轻干部']);
+  assert.deepEqual(pairsIn('30名年轻干部都与导师结成对子。'), ['导师→30名年轻干部']);
   assert.deepEqual(extractFacts(cleanArticle('按照“三结合”制定方案。')).initiatives, [], '制定 is a verb, not the head 制');
 });
 
@@ -844,11 +841,10 @@ test('places: autonomous prefectures with a four-character stem or a 蒙古/柯�
 });
 
 test('figures: a vague span of years (工作了几十年, 十几年如一日, 扎根基层数十年) is no figure; 十几名 still is', () => {
-  const figs = (t: string) => extractFacts(cleanArticle(t)).figures.map((f) => `${f.value}${f.unit}${f.approx ? '~' : ''}`);
-  assert.deepEqual(figs('在社区工作了几十年的老街干。'), []);
-  assert.deepEqual(figs('十几年如一日。'), []);
-  assert.deepEqual(figs('扎根基层数十年。'), []);
-  assert.deepEqual(figs('已有十几名年轻干部参加。'), ['10名~']);
+  assert.deepEqual(figuresIn('在社区工作了几十年的老街干。'), []);
+  assert.deepEqual(figuresIn('十几年如一日。'), []);
+  assert.deepEqual(figuresIn('扎根基层数十年。'), []);
+  assert.deepEqual(figuresIn('已有十几名年轻干部参加。'), ['10名~']);
 });
 
 test('credits: 张三 文/图 (role after the name), 供图:, 一审/二审/三审:, 剪辑:', () => {
@@ -867,9 +863,8 @@ test('speakers: “是师傅教会了我…”X说 — an unnamed master of the 
 });
 
 test('groups: 每名年轻干部都有一名导师“一对一”帮带 — the owner before 有 is the mentee side, not part of the mentor group; 把…带在身边 titles after 把', () => {
-  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
-  assert.deepEqual(ps('每名年轻干部都有一名导师“一对一”帮带。'), ['一名导师→每名年轻干部']);
-  assert.deepEqual(ps('每名新入职社工配有2名师傅进行帮带。'), ['2名师傅→每名新入职社工']);
+  assert.deepEqual(pairsIn('每名年轻干部都有一名导师“一对一”帮带。'), ['一名导师→每名年轻干部']);
+  assert.deepEqual(pairsIn('每名新入职社工配有2名师傅进行帮带。'), ['2名师傅→每名新入职社工']);
   const d = extractFacts(cleanArticle('镇党委书记周强把新来的选调生孙悦带在身边。'));
   assert.equal(d.people.find((p) => p.name === '孙悦')?.title, '新来的选调生');
 });
@@ -882,31 +877,27 @@ test('people: 杨光明和徒弟刘晓 — a name joined to a titled name is a p
 });
 
 test('initiatives: 工作专班 and “三重一大”制度 are how every office works, not programmes; 乡村振兴工作专班 is one', () => {
-  const names = (t: string) => extractFacts(cleanArticle(t)).initiatives.map((i) => i.name);
-  assert.deepEqual(names('他们成立了工作专班。'), []);
-  assert.deepEqual(names('落实“三重一大”制度。'), []);
-  assert.deepEqual(names('成立乡村振兴工作专班。'), ['乡村振兴工作专班']);
+  assert.deepEqual(initiativeNames('他们成立了工作专班。'), []);
+  assert.deepEqual(initiativeNames('落实“三重一大”制度。'), []);
+  assert.deepEqual(initiativeNames('成立乡村振兴工作专班。'), ['乡村振兴工作专班']);
 });
 
 test('frames: 结对联系Y, X累计带出徒弟N名, X收Y为徒, Y认X为师傅; a title starts after the pairing verb (一对一帮带大学生村官吴敏)', () => {
-  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
-  assert.deepEqual(ps('县级领导干部结对联系优秀年轻干部86名。'), ['县级领导干部→优秀年轻干部86名']);
-  assert.deepEqual(ps('多年来,老支书罗正明累计带出徒弟15名。'), ['罗正明→徒弟15名']);
-  assert.deepEqual(ps('新任村干部周亮认老支书为师傅。'), ['老支书→周亮']);
+  assert.deepEqual(pairsIn('县级领导干部结对联系优秀年轻干部86名。'), ['县级领导干部→优秀年轻干部86名']);
+  assert.deepEqual(pairsIn('多年来,老支书罗正明累计带出徒弟15名。'), ['罗正明→徒弟15名']);
+  assert.deepEqual(pairsIn('新任村干部周亮认老支书为师傅。'), ['老支书→周亮']);
   assert.equal(extractFacts(cleanArticle('由镇党委委员李强一对一帮带大学生村官吴敏。')).people.find((p) => p.name === '吴敏')?.title, '大学生村官');
 });
 
 test('initiatives: 导师团队 (a team of mentors) is no 导师团 scheme; 组建导师团 and 成立导师组 are', () => {
-  const names = (t: string) => extractFacts(cleanArticle(t)).initiatives.map((i) => i.name);
-  assert.deepEqual(names('导师团队为学员答疑解惑。'), []);
-  assert.deepEqual(names('组建导师团,对年轻干部进行指导。'), ['导师团']);
-  assert.deepEqual(names('成立导师组。'), ['导师组']);
+  assert.deepEqual(initiativeNames('导师团队为学员答疑解惑。'), []);
+  assert.deepEqual(initiativeNames('组建导师团,对年轻干部进行指导。'), ['导师团']);
+  assert.deepEqual(initiativeNames('成立导师组。'), ['导师组']);
 });
 
 test('figures: 2个小时 keeps its unit; 24小时值班 is round the clock, no figure', () => {
-  const figs = (t: string) => extractFacts(cleanArticle(t)).figures.map((f) => `${f.value}${f.unit}`);
-  assert.deepEqual(figs('会议持续了2个小时。'), ['2个小时']);
-  assert.deepEqual(figs('推行24小时值班制度。'), []);
+  assert.deepEqual(figuresIn('会议持续了2个小时。'), ['2个小时']);
+  assert.deepEqual(figuresIn('推行24小时值班制度。'), []);
 });
 
 test('genre: a feature — 安排X与她结成帮带对子 after her name, N对新老村干部结成了这样的帮带对子 (a longer gap before 对子), 被选为村党支部书记 names no village', () => {
@@ -918,11 +909,10 @@ test('genre: a feature — 安排X与她结成帮带对子 after her name, N对�
 });
 
 test('composite mentor groups: 配备“政治导师”和“业务导师”; 每名Y由X1和X2结对帮带; “1名县领导+1名乡镇党委书记+1名村支书”帮带Y; “1名老干部+1名新干部”结对 still pairs its two sides', () => {
-  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
-  assert.deepEqual(ps('县委组织部为每名选调生配备“政治导师”和“业务导师”。'), ['政治导师和业务导师→选调生']);
-  assert.deepEqual(ps('每名新录用公务员由1名科级干部和1名业务骨干结对帮带。'), ['1名科级干部和1名业务骨干→每名新录用公务员']);
-  assert.deepEqual(ps('实行“1名县领导+1名乡镇党委书记+1名村支书”帮带1名年轻干部。'), ['1名县领导+1名乡镇党委书记+1名村支书→1名年轻干部']);
-  assert.deepEqual(ps('推行“1名老干部+1名新干部”结对模式。'), ['1名老干部→1名新干部']);
+  assert.deepEqual(pairsIn('县委组织部为每名选调生配备“政治导师”和“业务导师”。'), ['政治导师和业务导师→选调生']);
+  assert.deepEqual(pairsIn('每名新录用公务员由1名科级干部和1名业务骨干结对帮带。'), ['1名科级干部和1名业务骨干→每名新录用公务员']);
+  assert.deepEqual(pairsIn('实行“1名县领导+1名乡镇党委书记+1名村支书”帮带1名年轻干部。'), ['1名县领导+1名乡镇党委书记+1名村支书→1名年轻干部']);
+  assert.deepEqual(pairsIn('推行“1名老干部+1名新干部”结对模式。'), ['1名老干部→1名新干部']);
 });
 
 test('names and frames: 杨德才的帮带下 (a character before 的 finishes the name, 张强家的 does not); 得益于师傅X的悉心指导,徒弟Y', () => {
@@ -935,7 +925,6 @@ test('names and frames: 杨德才的帮带下 (a character before 的 finishes t
 });
 
 test('frames: 担任导师,带领Y (带领 before 带); 给每名Y都配了师傅', () => {
-  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
-  assert.deepEqual(ps('由各村党组织书记担任导师,带领后备干部参与村级事务。'), ['各村党组织书记→后备干部']);
-  assert.deepEqual(ps('县里给每名大学生村官都配了师傅。'), ['师傅→大学生村官']);
+  assert.deepEqual(pairsIn('由各村党组织书记担任导师,带领后备干部参与村级事务。'), ['各村党组织书记→后备干部']);
+  assert.deepEqual(pairsIn('县里给每名大学生村官都配了师傅。'), ['师傅→大学生村官']);
 });
