@@ -36,6 +36,9 @@ function patterns() {
 
 let titleEnd: RegExp | undefined;
 const titleAtEnd = () => (titleEnd ??= new RegExp(`(?:${alternation('name-titles.txt')})$`, 'u'));
+let joinedRe: RegExp | undefined;
+/** 杨光明和徒弟: a name, 和/与/同 and a title word, ending where the titled name begins. */
+const joinedBeforeTitle = () => (joinedRe ??= new RegExp(`(?:^|[,，。;；:：\\s“”、])([${HAN}]{2,3})(?:和|与|同)(?:${alternation('name-titles.txt')})$`, 'u'));
 
 /** A function word before a title, but not the first character of a place (和政县, 向阳村). */
 const LEADING_WORD = new RegExp(`^(?:在|由|据|经|让|是|将|把|对|向|和|与)(?![${HAN}]{1,2}[省市县区镇乡村])`, 'u');
@@ -203,7 +206,7 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     if (occurrences(text, name).length >= 2 || strong || /^[(（]化名/.test(text.slice(at + name.length))) add(name, at);
   }
   // 杨光明和徒弟刘晓: a name joined by 和/与/同 to a titled name found above is a person too.
-  const joined = new RegExp(`(?:^|[,，。;；:：\\s“”、])([${HAN}]{2,3})(?:和|与|同)(?:${alternation('name-titles.txt')})$`, 'u');
+  const joined = joinedBeforeTitle();
   for (const p of [...found.values()]) {
     for (const at of occurrences(text, p.name)) {
       const m = joined.exec(text.slice(Math.max(0, at - 16), at));

@@ -10,7 +10,7 @@ export interface GroupParty {
   evidence: string;
 }
 
-let headRes: { mentor: RegExp; mentee: RegExp; isMentor: RegExp; isMentee: RegExp; any: RegExp; menteePrefix: RegExp; boundary: RegExp; leadIn: RegExp } | undefined;
+let headRes: { mentor: RegExp; mentee: RegExp; isMentor: RegExp; isMentee: RegExp; any: RegExp; everyAny: RegExp; menteePrefix: RegExp; boundary: RegExp; leadIn: RegExp } | undefined;
 /** The side nouns (lang/zh/data/mentor-nouns.txt, mentee-nouns.txt, people-nouns.txt) as patterns. */
 export function heads() {
   headRes ??= {
@@ -20,6 +20,8 @@ export function heads() {
     isMentor: new RegExp(`(?:${alternation('mentor-nouns.txt')})`, 'u'),
     isMentee: new RegExp(`(?:${alternation('mentee-nouns.txt')})`, 'u'),
     any: new RegExp(`(?:${alternation('mentor-nouns.txt')}|${alternation('mentee-nouns.txt')}|${alternation('people-nouns.txt')})`, 'u'),
+    // …and with it, for every side noun in a label (matchAll).
+    everyAny: new RegExp(`(?:${alternation('mentor-nouns.txt')}|${alternation('mentee-nouns.txt')}|${alternation('people-nouns.txt')})`, 'gu'),
     // 新任社区干部, 青年技术工人: a mentee group by its opening word.
     menteePrefix: new RegExp(`^(?:\\d+\\s*[名位])?(?:${alternation('mentee-prefixes.txt')})`, 'u'),
     // 选拔5名检察骨干 → 5名检察骨干: the verb before a group is not part of it.
@@ -81,7 +83,7 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
  */
 function withoutPredicate(label: string): string {
   let end = -1;
-  for (const m of label.matchAll(new RegExp(heads().any.source, 'gu'))) end = m.index! + m[0].length;
+  for (const m of label.matchAll(heads().everyAny)) end = m.index! + m[0].length;
   if (end <= 0 || end >= label.length - 1) return label;
   const tail = words(label.slice(end)).filter((w) => w.word.trim());
   const verbAt = tail[0]?.tag.startsWith('v') ? 0 : /^[dm]/.test(tail[0]?.tag ?? '') && tail[1]?.tag.startsWith('v') ? 1 : -1;

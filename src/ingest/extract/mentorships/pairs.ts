@@ -10,18 +10,21 @@ import { groupOf, heads } from './groups.js';
  */
 const COUNTED = `(?:\\d+\\s*[至到~-]\\s*)?\\d+\\s*[名位]`;
 const TRIGGER = /帮带|结对|传帮带|师徒|拜师|带徒|师带徒|一对一|以老带新|徒弟|学徒/;
+/** Verbs of rising to a post (当上了村支书): what follows them is an outcome, not a side. */
+const OUTCOME = /(?:当上|成为|成长为|当选|选为|升任|走上|接任|接过)了?/u;
+const OUTCOME_BEFORE = new RegExp(`${OUTCOME.source}$`, 'u');
 
 export function readGroupPairs(c: Collector): void {
   for (const s of c.ctx.seg.sentences) {
     if (!TRIGGER.test(s.text) || c.hasRecordIn(s.start, s.start + s.text.length)) continue;
-    const find = (re: RegExp) => {
+    // `re` finds the side's nouns in a sentence; `side` (its non-global twin) tests a label.
+    const find = (re: RegExp, side: RegExp) => {
       // 6名退休老支书, 2至3名村级后备干部: a count (or a range) may stand before the modifiers.
       for (const m of s.text.matchAll(new RegExp(`(?:${COUNTED}[${HAN}“”]{0,8}?|[${HAN}“”]{0,8}?)(?:${re.source})`, 'gu'))) {
         const at = s.start + m.index!;
         if (c.personAt.some((x) => x.at >= at && x.at < at + m[0].length)) continue;
         // 我带的徒弟当上了村支书: a post someone rose to is an outcome, not a mentor group.
-        const OUTCOME = /(?:当上|成为|成长为|当选|选为|升任|走上|接任|接过)了?/u;
-        if (OUTCOME.test(m[0]) || new RegExp(`${OUTCOME.source}$`, 'u').test(s.text.slice(0, m.index!))) continue;
+        if (OUTCOME.test(m[0]) || OUTCOME_BEFORE.test(s.text.slice(0, m.index!))) continue;
         const g = groupOf(m[0].replace(/^.*[了着过起]/u, ''), clauseQuote(c.ctx, at, at + m[0].length));
         // 通过帮带走上乡镇领导岗位: a phrase that opens with the pairing verb and does not go on
         // with its noun (as 帮带导师 does) is a clause about an outcome, not a group.
@@ -31,10 +34,10 @@ export function readGroupPairs(c: Collector): void {
         // 自己带的两个徒弟: what a relative clause (…的) says before a counted group is no part of it.
         // (结成帮带关系的村级后备干部: nor is a clause about the pairing itself.)
         const rel = /^(.*)的(.+)$/u.exec(g.label);
-        if (rel && (g.size !== undefined || TRIGGER.test(rel[1]!)) && new RegExp(re.source, 'u').test(rel[2]!)) g.label = rel[2]!;
+        if (rel && (g.size !== undefined || TRIGGER.test(rel[1]!)) && side.test(rel[2]!)) g.label = rel[2]!;
         // 每名年轻干部都有一名导师: the owner before 有 is the other side, not part of this group.
         const has = /^.{2,}?(?:都|均|也)?(?:有|配有|配备了?)(.{2,})$/u.exec(g.label);
-        if (has && heads().any.test(g.label.slice(0, g.label.length - has[1]!.length)) && new RegExp(re.source, 'u').test(has[1]!)) {
+        if (has && heads().any.test(g.label.slice(0, g.label.length - has[1]!.length)) && side.test(has[1]!)) {
           const again = groupOf(has[1]!, g.evidence);
           if (again) Object.assign(g, again);
         }
@@ -42,8 +45,8 @@ export function readGroupPairs(c: Collector): void {
       }
       return undefined;
     };
-    const mentor = find(heads().mentor);
-    const mentee = find(heads().mentee);
+    const mentor = find(heads().mentor, heads().isMentor);
+    const mentee = find(heads().mentee, heads().isMentee);
     if (mentor && mentee && !mentee.g.label.includes(mentor.g.label) && !mentor.g.label.includes(mentee.g.label)) {
       // 露湖村老支书刘福生说…: a mentor noun right before a name is that person's title.
       const named = c.personAt.find((x) => x.at === mentor.end)?.p.name;

@@ -11,10 +11,13 @@ import type { Collector } from './collector.js';
 const LEARNED = new RegExp(`(?:跟着|跟随|在|从)[‘“]?(前辈|老前辈|师傅|师父|导师|老[${HAN}]{1,2})[’”]?(?:的)?(?:言传身教|帮助|指导|带领|教导|手把手)?`, 'u');
 const MY_MENTOR = /我的(师傅|导师|师父)/u;
 const MY_APPRENTICE = /我(?:带的|带过的|的)(徒弟|学徒)/u;
+/** The master's role word, and how the master teaches (经常, 耐心地, 手把手地 …). */
+const MASTERS = '师傅|师父|导师|老师傅';
+const TEACHES = '(?:经常|常常|一直|总是|耐心地?|手把手地?|一点点|一步步)?';
 /** “师傅黄建平教会我…”: a named master who teaches the speaker. */
+const TAUGHT_ME = new RegExp(`(?:${MASTERS})([${HAN}]{2,3}?)${TEACHES}(?:教会|教给|教|带着|带|帮)(?:了)?我`, 'u');
 /** “是师傅教会了我…”: an unnamed master who teaches the speaker. */
-const UNNAMED_TAUGHT_ME = /(师傅|师父|导师|老师傅)(?:经常|常常|一直|总是|耐心地?|手把手地?|一点点|一步步)?(?:教会|教给|教|带着|带)(?:了)?我/u;
-const TAUGHT_ME = new RegExp(`(?:师傅|导师|师父|老师傅)([${HAN}]{2,3}?)(?:经常|常常|一直|总是|耐心地?|手把手地?|一点点|一步步)?(?:教会|教给|教|带着|带|帮)(?:了)?我`, 'u');
+const UNNAMED_TAUGHT_ME = new RegExp(`(${MASTERS})${TEACHES}(?:教会|教给|教|带着|带)(?:了)?我`, 'u');
 
 export function readSpeakers(c: Collector): void {
   const { text, ctx } = c;
