@@ -169,9 +169,9 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
       }
       if (covered(at, end) || text[end] === '”' || /^[员长]/.test(text[end] ?? '')) continue;
       // A head that is itself the start of a longer word (计划生育, 工程师) names no programme.
-      // (导师团队, 导师组成: a team of mentors or a verb, not the 导师团/导师组 of a scheme.)
       if (/^(生育|师|款|队伍建设)/.test(text.slice(end, end + 4)) && m[0] !== '导师队伍') continue;
-      if (/团$|组$/.test(head) && /^[队成织长员]/.test(text[end] ?? '')) continue;
+      // (导师团队, 导师组成: a team of mentors or a verb, not the 导师团/导师组 of a scheme.)
+      if (/[团组]$/.test(head) && /^[队成织]/.test(text[end] ?? '')) continue;
       const name = nameBefore(text, s.start, at, head);
       if (!name) continue;
       const start = end - name.length;
