@@ -928,3 +928,18 @@ test('frames: 担任导师,带领Y (带领 before 带); 给每名Y都配了师�
   assert.deepEqual(pairsIn('由各村党组织书记担任导师,带领后备干部参与村级事务。'), ['各村党组织书记→后备干部']);
   assert.deepEqual(pairsIn('县里给每名大学生村官都配了师傅。'), ['师傅→大学生村官']);
 });
+
+test('figures: formulas are no counts (1对1, 一对多, 中央八项规定, a numeral inside a short quoted name); 千余名 is about 1000; 三批次 keeps 批次; 下午三点 is a time; 七台河市 is a place', () => {
+  assert.deepEqual(figuresIn('实行1对1帮带，开展1对多指导，坚持一对一。'), []);
+  assert.deepEqual(figuresIn('深入贯彻中央八项规定精神，打造“四个样板区”，推进“乡村振兴四项行动”。'), []);
+  assert.deepEqual(figuresIn('全县千余名干部参加，先后有3批次青年干部参训。'), ['1000名~', '3批次']);
+  assert.deepEqual(figuresIn('当天下午三点，他提出三点意见。'), ['3点']);
+  assert.deepEqual(figuresIn('七台河市、四川省三台县的5个村。'), ['5个']);
+  assert.deepEqual(figuresIn('每学期至少上1节示范课。'), ['1节/学期~']);
+});
+
+test('genre: a hospital page — bulleted headlines of other news and a dated related-news list are chrome, their numbers no figures', () => {
+  const d = genre('hospital-news-lists.txt');
+  const figures = d.figures.map((f) => `${f.value}${f.unit}${f.approx ? '~' : ''}`);
+  assert.deepEqual(figures, ['36名', '42名', '36对', '210名', '32年', '60人~', '1份', '1次/周~', '1项/年']);
+});

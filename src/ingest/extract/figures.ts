@@ -11,7 +11,7 @@ import type { PlaceHit } from './places.js';
  * it (名, 位, 对, 个月, 万元, %, 成 …); 余/多/左右/超/近 make it approximate; rates such as
  * 每周…一次 become value 1, unit 次/周. Years, dates, ordinals and ranges are not figures.
  */
-let re: { figure: RegExp; rate: RegExp; before: string[]; after: string[] } | undefined;
+let re: { figure: RegExp; rate: RegExp; formula: RegExp; before: string[]; after: string[] } | undefined;
 function patterns() {
   if (re) return re;
   const marks = wordMap('figure-markers.txt');
@@ -23,15 +23,17 @@ function patterns() {
       `(\\d+(?:\\.\\d+)?|${CN_NUM}{1,5})\\s?(万|亿)?(${after.filter((a) => a.length === 1).join('|')})?\\s?(${units})(${after.filter((a) => a.length > 1).join('|')})?`,
       'gu',
     ),
-    rate: new RegExp(`每(?:个)?(周|月|季度|年|天|日)[^,，。;；]{0,14}?(至少)?(一|1)\\s?(次|项|篇|场|期|个)`, 'gu'),
+    rate: new RegExp(`每(?:个)?(学期|半年|周|月|季度|年|天|日)[^,，。;；]{0,14}?(至少)?(一|1)\\s?(次|项|篇|场|期|节|堂|课|个)`, 'gu'),
+    // 中央八项规定, 四个意识: a numbered formula; 1对1, 一对多: a pairing form.
+    formula: new RegExp(`^(?:${alternation('numbered-phrases.txt')}|(?:\\d+|${CN_NUM})对(?:\\d|${CN_NUM}|多|N|n|群))`, 'u'),
     before,
     after,
   };
   return re;
 }
 
-export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[], main?: PlaceHit): FigureFact[] {
-  const { figure, rate, before } = patterns();
+export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[], main?: PlaceHit, places: PlaceHit[] = []): FigureFact[] {
+  const { figure, rate, formula, before } = patterns();
   const out: FigureFact[] = [];
   const seen = new Set<string>();
   const push = (at: number, len: number, value: number, unit: string, approx: boolean, key: string) => {
@@ -66,8 +68,15 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
     if (chinese && (unit === '组' || /[百千万]/.test(next[0] ?? ''))) continue;
     // 千家万户, 千年古镇, 万亩良田: a bare 千 or 万 is a figure of speech; 百对 (100 pairs) is a count.
     // (近百个村, 上百名: after an approximation marker a bare 百 is a count too.)
-    if (/^[千万]$/.test(num!) || (num === '百' && !/^(对|名|位)$/.test(unit!) && !/[近上逾数]$/.test(prev))) continue;
+    // 千余名, 近千人: a bare 千 hedged as a count is one (a thousand).
+    const hedgedThousand = num === '千' && (/^[余多]/.test(approxAfter ?? '') || /[近上逾数]$/.test(prev)) && /^(名|人|位|人次|户|家)$/.test(unit!);
+    if ((/^[千万]$/.test(num!) && !hedgedThousand) || (num === '百' && !/^(对|名|位)$/.test(unit!) && !/[近上逾数]$/.test(prev))) continue;
     if (chinese && /[\u3400-\u9fff]/.test(prev) && /[一二两三四五六七八九十]/.test(prev)) continue;
+    if (formula.test(text.slice(at, at + 8))) continue;
+    // 七台河市, 五家渠市, 三台县: the number is part of a place's name.
+    if (places.some((p) => at >= p.start && at < p.end)) continue;
+    // “乡村振兴四项行动”, “四个样板区”: a numeral inside a short quoted name belongs to the name.
+    if (chinese && insideShortQuote(text, at)) continue;
     const n = parseNumber(num!);
     if (!n) continue;
     // Years and dates: 2022年, 3月21日 (only 个月 is a duration), 2008年9月.
@@ -85,7 +94,8 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
     // 一 is an article (一名大学生, 一批), not a count; idioms (一步一个, 三言两语) have no unit after.
     if (chinese && (n.value === 1 || /[一二两三四五六七八九十]/.test(next[0] ?? ''))) continue;
     if (n.value === 1 && /^(名|位|个)$/.test(unit!)) continue;
-    if (unit === '点' && !chinese) continue; // 9点 is a time of day
+    // 9点, 下午三点: a time of day.
+    if (unit === '点' && (!chinese || /(上午|下午|晚上|早上|中午|凌晨|傍晚|夜里|清晨)$/.test(text.slice(Math.max(0, at - 2), at)))) continue;
     if (unit === '成' && !/^[,，。、以]|^$/.test(next[0] ?? '') && !/超|近|约/.test(text.slice(at - 2, at))) continue;
     // 8万余只 stays 8 with the unit 万只: the unit is the measure word as the text writes it.
     const value = n.value;
@@ -109,4 +119,14 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
     push(at, whole!.length, 1, `${unit}/${period}`, Boolean(atLeast) || /至少|不少于/.test(whole!), `rate|${at}`);
   }
   return out;
+}
+
+/** Whether `at` lies inside a “…” quotation of at most 12 characters on one line. */
+function insideShortQuote(text: string, at: number): boolean {
+  const open = text.lastIndexOf('“', at);
+  if (open < 0 || at - open > 12) return false;
+  const between = text.slice(open + 1, at);
+  if (/[”\n]/.test(between)) return false;
+  const close = text.indexOf('”', at);
+  return close > at && close - open <= 13 && !/\n/.test(text.slice(at, close));
 }

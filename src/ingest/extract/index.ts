@@ -71,7 +71,7 @@ export function extractFacts(article: CleanedArticle, meta: FactDoc['article'] =
       .filter((m) => !m.initiative || schemeName.has(m.initiative))
       .map(({ start: _start, ...m }) => (m.initiative ? { ...m, initiative: schemeName.get(m.initiative)! } : m)),
     figures: cap(
-      extractFigures(ctx, initiatives, main)
+      extractFigures(ctx, initiatives, main, places)
         .filter((f) => !f.about || schemeName.has(f.about) || places.some((p) => p.name === f.about))
         .map((f) => (f.about && schemeName.has(f.about) ? { ...f, about: schemeName.get(f.about)! } : f)),
     ),
