@@ -1,3 +1,4 @@
+import Cypher from '@neo4j/cypher-builder';
 import type { Db, Params, Row } from '../db/gateway.js';
 
 /**
@@ -8,34 +9,74 @@ import type { Db, Params, Row } from '../db/gateway.js';
  * has been walked (setImmediate runs after DataLoader's own nextTick dispatch) and sends them as
  * one statement: the branches of a `UNION ALL`, each tagged with its number.
  *
- * A part is written against parameter names given by `p`, so that two parts of one statement
- * never share a parameter, and returns its rows as `id` and `items` (a list): neighbour lists,
- * nodes by id and article texts all fit that shape.
+ * A part is a clause built with @neo4j/cypher-builder and returns its rows as `id` and `items`
+ * (a list): neighbour lists, nodes by id and article texts all fit that shape.
  */
 export interface ReadPart {
   /**
-   * Everything before the RETURN; `p('ids')` is how the part refers to its parameter `ids`
-   * (`$p0_ids`, or a variable when ids come from the same statement: pageWithLevel).
+   * What the part's Cypher depends on (its field, order, selected properties), not its values:
+   * parts of the same shapes compile to the same statement, which is built once and cached.
    */
-  body: (p: (name: string) => string) => string;
-  /** The expression returned as `items` (in the scope `body` leaves). */
-  items: string;
-  /** Parameters under their plain names (`ids`, `limit`). */
-  params: Params;
+  shape: string;
+  /** The part's parameter values; the first is the parents' ids. */
+  values: readonly unknown[];
+  /**
+   * The part's clauses for the parents in `ids` (a parameter, or `[pid]` when the ids come
+   * from the same statement: pageWithLevel), leaving bound `id` (a parent's id) and `items`
+   * (a list); `param(i)` stands for `values[i]`. The builder names every variable and
+   * parameter, so two parts of one statement never share one.
+   */
+  read(ids: Cypher.Expr, param: (i: number) => Cypher.Expr): { clause: Cypher.Clause; id: Cypher.Variable; items: Cypher.Expr };
 }
 
-/** The statement for some parts, with the parameters renamed per part. Pure: snapshot-tested. */
-export function combineParts(parts: ReadPart[]): { cypher: string; params: Params } {
-  if (parts.length === 1) {
-    const [part] = parts as [ReadPart];
-    return { cypher: `${part.body((n) => `$${n}`)}\nRETURN 0 AS q, id, ${part.items} AS items`, params: part.params };
-  }
+/**
+ * Compiling with the builder costs ~30 µs a part, as much as the rest of a small request: a
+ * statement is built once per combination of shapes, with placeholder parameters whose names
+ * are then mapped back to (part, value) slots. Bounded; shapes are few (fields × orders).
+ */
+type Compiled = { cypher: string; slots: Array<[name: string, part: number, value: number]> };
+const compiled = new Map<string, Compiled>();
+const MAX_COMPILED = 1000;
+
+function compileOnce(key: string, build: (param: (part: number, value: number) => Cypher.Param) => Cypher.Clause): Compiled {
+  let c = compiled.get(key);
+  if (c) return c;
+  const placeholders: Array<{ slot: [number, number] }> = [];
+  const result = build((part, value) => {
+    const marker = { slot: [part, value] as [number, number] };
+    placeholders.push(marker);
+    return new Cypher.Param(marker);
+  }).build();
+  c = {
+    cypher: result.cypher,
+    slots: Object.entries(result.params).flatMap(([name, v]) => {
+      const marker = placeholders.find((p) => p === v);
+      return marker ? [[name, ...marker.slot] as [string, number, number]] : [];
+    }),
+  };
+  if (compiled.size >= MAX_COMPILED) compiled.clear();
+  compiled.set(key, c);
+  return c;
+}
+
+function paramsOf(c: Compiled, parts: ReadPart[]): Params {
   const params: Params = {};
-  const branches = parts.map((part, i) => {
-    for (const [k, v] of Object.entries(part.params)) params[`p${i}_${k}`] = v;
-    return `${part.body((n) => `$p${i}_${n}`)}\nRETURN ${i} AS q, id, ${part.items} AS items`;
+  for (const [name, part, value] of c.slots) params[name] = parts[part]!.values[value];
+  return params;
+}
+
+/** The statement for some parts: the branches of a UNION ALL, each tagged q. Pure: snapshot-tested. */
+export function combineParts(parts: ReadPart[]): { cypher: string; params: Params } {
+  const c = compileOnce(`combine\u0000${parts.map((p) => p.shape).join('\u0000')}`, (param) => {
+    const branch = (part: ReadPart, i: number) => {
+      const { clause, id, items } = part.read(param(i, 0), (v) => param(i, v));
+      return Cypher.utils.concat(clause, new Cypher.Return([new Cypher.Literal(i), 'q'], [id, 'id'], [items, 'items']));
+    };
+    if (parts.length === 1) return branch(parts[0]!, 0);
+    const columns = ['q', 'id', 'items'].map((v) => new Cypher.NamedVariable(v));
+    return Cypher.utils.concat(new Cypher.Call(new Cypher.Union(...parts.map(branch)).all()), new Cypher.Return(...columns));
   });
-  return { cypher: `CALL {\n${branches.join('\nUNION ALL\n')}\n}\nRETURN q, id, items`, params };
+  return { cypher: c.cypher, params: paramsOf(c, parts) };
 }
 
 /**
@@ -43,22 +84,28 @@ export function combineParts(parts: ReadPart[]): { cypher: string; params: Param
  * page (`page`, Cypher that leaves `n` and `k`), each part reads its neighbours in a subquery
  * (`f0`, `f1`, …: [{id, items}], or [] when it has none). One row per node, in the page's order
  * (`order`, said again after the subqueries); small rows, as Bolt decodes a record that spans
- * many chunks slowly. Parts keep their own parameters but `ids`. Pure: snapshot-tested.
+ * many chunks slowly. Pure: snapshot-tested.
  */
 export function pageWithLevel(page: string, pageParams: Params, parts: ReadPart[], projection: string, order: string): { cypher: string; params: Params } {
-  const params: Params = { ...pageParams };
-  const calls = parts.map((part, i) => {
-    for (const [k, v] of Object.entries(part.params)) if (k !== 'ids') params[`f${i}_${k}`] = v;
-    const body = part.body((name) => (name === 'ids' ? '[pid]' : `$f${i}_${name}`));
-    return `CALL {\n  WITH n\n  WITH n.id AS pid\n  ${body.split('\n').join('\n  ')}\n  RETURN collect({id: id, items: ${part.items}}) AS f${i}\n}`;
+  const key = ['level', page, projection, order, ...parts.map((p) => p.shape)].join('\u0000');
+  const c = compileOnce(key, (param) => {
+    const n = new Cypher.NamedNode('n');
+    const fs = parts.map((_, i) => new Cypher.NamedVariable(`f${i}`));
+    const calls = parts.map((part, i) => {
+      const pid = new Cypher.Variable();
+      const { clause, id, items } = part.read(new Cypher.List([pid]), (v) => param(i, v));
+      const perNode = Cypher.utils.concat(new Cypher.With([n.property('id'), pid]), clause, new Cypher.Return([Cypher.collect(new Cypher.Map({ id, items })), fs[i]!]));
+      return new Cypher.Call(perNode, [n]);
+    });
+    // The page and its projection come from list.ts as Cypher text (no user string in either).
+    const columns = ['n', 'k', ...fs.map((_, i) => `f${i}`)].join(', ');
+    return Cypher.utils.concat(
+      new Cypher.Raw(page),
+      ...calls,
+      new Cypher.Raw(`WITH ${columns} ORDER BY ${order}\nRETURN ${projection} AS props, head(labels(n)) AS label, ${columns.slice('n, '.length)}`),
+    );
   });
-  return {
-    cypher: `${page}
-${calls.join('\n')}
-WITH n, k${parts.map((_, i) => `, f${i}`).join('')} ORDER BY ${order}
-RETURN ${projection} AS props, head(labels(n)) AS label, k${parts.map((_, i) => `, f${i}`).join('')}`,
-    params,
-  };
+  return { cypher: c.cypher, params: { ...pageParams, ...paramsOf(c, parts) } };
 }
 
 /** A neighbour field read with the page it hangs from: its part (ids left to the page), and

@@ -1,3 +1,4 @@
+import Cypher from '@neo4j/cypher-builder';
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import type { Db, Row } from '../db/gateway.js';
@@ -7,68 +8,104 @@ import type { OrderBy } from './order.js';
 import type { GNodeRow } from './list.js';
 
 /**
- * Every field that follows a relationship is one entry here: a fixed pattern from a node to
- * its neighbours. Per request, each entry gets a DataLoader, so a field asked of 100 nodes
- * is one Cypher round-trip, not 100.
+ * Every field that follows a relationship is one entry here: typed hops from a node (n) to its
+ * neighbours (m), compiled to Cypher by @neo4j/cypher-builder (neighbourPart). Per request, each
+ * entry gets a DataLoader, so a field asked of 100 nodes is one Cypher round-trip, not 100.
  */
-interface Spec {
+interface Hop {
+  /** One relationship type, or alternatives (MENTOR_IN | MENTEE_IN). */
+  type: RelType | RelType[];
+  /** `out`: (n)-[]->(x); `in`: (n)<-[]-(x). */
+  direction: 'out' | 'in';
+  /** The label of the node the hop reaches, when the field fixes one. */
+  to?: NodeLabel;
+  /** A variable-length hop (PART_OF*1..8). */
+  length?: { min: number; max: number };
+}
+type RelType =
+  | 'PART_OF' | 'IN' | 'LOCATED_IN' | 'WORKS_FOR' | 'RUN_BY' | 'UNDER' | 'ABOUT' | 'PARTICIPATES_IN'
+  | 'BASED_IN' | 'MEMBER_OF' | 'MENTOR_IN' | 'MENTEE_IN' | 'REPORTS' | 'MENTIONS';
+
+/** Row order inside each parent's list: a property of m, a name-or-label, or a hop's depth. */
+type SpecOrder = 'id' | 'name' | 'label' | 'subject' | 'nameOrLabel' | 'depth';
+
+export interface Spec {
   from: NodeLabel;
-  /** Pattern from (n) binding the neighbour as (m) and the relationship as r. */
-  pattern: string;
-  where?: string;
-  /** Row order inside each parent's list. */
-  order?: string;
+  /** From (n) to the neighbour (m); the last hop's relationship is the field's (r). */
+  path: Hop[];
+  /**
+   * What the field keeps of r: its properties (the default), the length of a variable last
+   * hop as {depth}, or nothing (several paths reach one neighbour: placeInitiativesDeep).
+   */
+  rel?: 'properties' | 'depth' | 'none';
+  /** One row per neighbour (and r) however many paths reach it. */
+  distinct?: boolean;
+  order?: SpecOrder;
   /** Rows per parent at most (default MAX_NEIGHBOURS). */
   limit?: number;
 }
 
+const out = (type: Hop['type'], to?: NodeLabel, length?: Hop['length']): Hop => ({ type, direction: 'out', to, length });
+const into = (type: Hop['type'], to?: NodeLabel, length?: Hop['length']): Hop => ({ type, direction: 'in', to, length });
+const one = (from: NodeLabel, hop: Hop, order?: SpecOrder): Spec => ({ from, path: [hop], order });
+const PARTY_SIDES: RelType[] = ['MENTOR_IN', 'MENTEE_IN'];
+/** Across a mentorship: the people or cohorts on the other side of a party's mentorships. */
+const across = (from: NodeLabel, own: RelType, other: RelType): Spec => ({
+  from,
+  path: [out(own, 'Mentorship'), into(other)],
+  distinct: true,
+  order: 'nameOrLabel',
+});
+
 export const NEIGHBOURS = {
-  placeParent: { from: 'Place', pattern: '-[r:PART_OF]->(m:Place)' },
-  placeChildren: { from: 'Place', pattern: '<-[r:PART_OF]-(m:Place)', order: 'm.name' },
-  placeAncestors: { from: 'Place', pattern: '-[rs:PART_OF*1..8]->(m:Place) WITH id, m, {depth: size(rs)} AS r', order: 'r.depth' },
+  placeParent: one('Place', out('PART_OF', 'Place')),
+  placeChildren: one('Place', into('PART_OF', 'Place'), 'name'),
+  placeAncestors: { from: 'Place', path: [out('PART_OF', 'Place', { min: 1, max: 8 })], rel: 'depth', order: 'depth' },
   placeInitiativesDeep: {
     from: 'Place',
-    pattern: '<-[:PART_OF*0..8]-(:Place)<-[:IN]-(m:Initiative) WITH DISTINCT id, m, {} AS r',
-    order: 'm.name',
+    path: [into('PART_OF', 'Place', { min: 0, max: 8 }), into('IN', 'Initiative')],
+    rel: 'none',
+    distinct: true,
+    order: 'name',
   },
-  placeInitiativesDirect: { from: 'Place', pattern: '<-[r:IN]-(m:Initiative)', order: 'm.name' },
-  orgPlace: { from: 'Organization', pattern: '-[r:LOCATED_IN]->(m:Place)' },
-  orgPeople: { from: 'Organization', pattern: '<-[r:WORKS_FOR]-(m:Person)', order: 'm.name' },
-  initiativePlaces: { from: 'Initiative', pattern: '-[r:IN]->(m:Place)', order: 'm.name' },
-  initiativeParent: { from: 'Initiative', pattern: '-[r:PART_OF]->(m:Initiative)' },
-  initiativeChildren: { from: 'Initiative', pattern: '<-[r:PART_OF]-(m:Initiative)', order: 'm.name' },
-  initiativeRunBy: { from: 'Initiative', pattern: '-[r:RUN_BY]->(m:Organization)', order: 'm.name' },
-  initiativeMentorships: { from: 'Initiative', pattern: '<-[r:UNDER]-(m:Mentorship)', order: 'm.id' },
-  initiativeFigures: { from: 'Initiative', pattern: '<-[r:ABOUT]-(m:Figure)', order: 'm.subject' },
-  initiativeParticipants: { from: 'Initiative', pattern: '<-[r:PARTICIPATES_IN]-(m)', order: 'coalesce(m.name, m.label)' },
-  personPlace: { from: 'Person', pattern: '-[r:BASED_IN]->(m:Place)' },
-  personOrgs: { from: 'Person', pattern: '-[r:WORKS_FOR]->(m:Organization)', order: 'm.name' },
-  personCohorts: { from: 'Person', pattern: '-[r:MEMBER_OF]->(m:Cohort)', order: 'm.label' },
-  partyInitiatives: { from: 'Person', pattern: '-[r:PARTICIPATES_IN]->(m:Initiative)', order: 'm.name' },
-  cohortInitiatives: { from: 'Cohort', pattern: '-[r:PARTICIPATES_IN]->(m:Initiative)', order: 'm.name' },
-  cohortPlace: { from: 'Cohort', pattern: '-[r:BASED_IN]->(m:Place)' },
-  cohortMembers: { from: 'Cohort', pattern: '<-[r:MEMBER_OF]-(m:Person)', order: 'm.name' },
-  personMentorships: { from: 'Person', pattern: '-[r:MENTOR_IN|MENTEE_IN]->(m:Mentorship)', order: 'm.id' },
-  cohortMentorships: { from: 'Cohort', pattern: '-[r:MENTOR_IN|MENTEE_IN]->(m:Mentorship)', order: 'm.id' },
-  personMentors: { from: 'Person', pattern: '-[:MENTEE_IN]->(:Mentorship)<-[r:MENTOR_IN]-(m) WITH DISTINCT id, m, r', order: 'coalesce(m.name, m.label)' },
-  personMentees: { from: 'Person', pattern: '-[:MENTOR_IN]->(:Mentorship)<-[r:MENTEE_IN]-(m) WITH DISTINCT id, m, r', order: 'coalesce(m.name, m.label)' },
-  cohortMentors: { from: 'Cohort', pattern: '-[:MENTEE_IN]->(:Mentorship)<-[r:MENTOR_IN]-(m) WITH DISTINCT id, m, r', order: 'coalesce(m.name, m.label)' },
-  cohortMentees: { from: 'Cohort', pattern: '-[:MENTOR_IN]->(:Mentorship)<-[r:MENTEE_IN]-(m) WITH DISTINCT id, m, r', order: 'coalesce(m.name, m.label)' },
-  mentorshipMentor: { from: 'Mentorship', pattern: '<-[r:MENTOR_IN]-(m)' },
-  mentorshipMentee: { from: 'Mentorship', pattern: '<-[r:MENTEE_IN]-(m)' },
-  mentorshipInitiative: { from: 'Mentorship', pattern: '-[r:UNDER]->(m:Initiative)' },
-  mentorshipPlace: { from: 'Mentorship', pattern: '-[r:IN]->(m:Place)' },
-  figureAbout: { from: 'Figure', pattern: '-[r:ABOUT]->(m)' },
+  placeInitiativesDirect: one('Place', into('IN', 'Initiative'), 'name'),
+  orgPlace: one('Organization', out('LOCATED_IN', 'Place')),
+  orgPeople: one('Organization', into('WORKS_FOR', 'Person'), 'name'),
+  initiativePlaces: one('Initiative', out('IN', 'Place'), 'name'),
+  initiativeParent: one('Initiative', out('PART_OF', 'Initiative')),
+  initiativeChildren: one('Initiative', into('PART_OF', 'Initiative'), 'name'),
+  initiativeRunBy: one('Initiative', out('RUN_BY', 'Organization'), 'name'),
+  initiativeMentorships: one('Initiative', into('UNDER', 'Mentorship'), 'id'),
+  initiativeFigures: one('Initiative', into('ABOUT', 'Figure'), 'subject'),
+  initiativeParticipants: one('Initiative', into('PARTICIPATES_IN'), 'nameOrLabel'),
+  personPlace: one('Person', out('BASED_IN', 'Place')),
+  personOrgs: one('Person', out('WORKS_FOR', 'Organization'), 'name'),
+  personCohorts: one('Person', out('MEMBER_OF', 'Cohort'), 'label'),
+  partyInitiatives: one('Person', out('PARTICIPATES_IN', 'Initiative'), 'name'),
+  cohortInitiatives: one('Cohort', out('PARTICIPATES_IN', 'Initiative'), 'name'),
+  cohortPlace: one('Cohort', out('BASED_IN', 'Place')),
+  cohortMembers: one('Cohort', into('MEMBER_OF', 'Person'), 'name'),
+  personMentorships: one('Person', out(PARTY_SIDES, 'Mentorship'), 'id'),
+  cohortMentorships: one('Cohort', out(PARTY_SIDES, 'Mentorship'), 'id'),
+  personMentors: across('Person', 'MENTEE_IN', 'MENTOR_IN'),
+  personMentees: across('Person', 'MENTOR_IN', 'MENTEE_IN'),
+  cohortMentors: across('Cohort', 'MENTEE_IN', 'MENTOR_IN'),
+  cohortMentees: across('Cohort', 'MENTOR_IN', 'MENTEE_IN'),
+  mentorshipMentor: one('Mentorship', into('MENTOR_IN')),
+  mentorshipMentee: one('Mentorship', into('MENTEE_IN')),
+  mentorshipInitiative: one('Mentorship', out('UNDER', 'Initiative')),
+  mentorshipPlace: one('Mentorship', out('IN', 'Place')),
+  figureAbout: one('Figure', out('ABOUT')),
   /** Articles that report a mentorship or figure; the rel holds the quote. */
-  mentorshipReports: { from: 'Mentorship', pattern: '<-[r:REPORTS]-(m:Article)', order: 'm.id' },
-  figureReports: { from: 'Figure', pattern: '<-[r:REPORTS]-(m:Article)', order: 'm.id' },
-  articlePlaces: { from: 'Article', pattern: '-[r:MENTIONS]->(m:Place)', order: 'm.name' },
-  articleInitiatives: { from: 'Article', pattern: '-[r:MENTIONS]->(m:Initiative)', order: 'm.name' },
-  articlePeople: { from: 'Article', pattern: '-[r:MENTIONS]->(m:Person)', order: 'm.name' },
-  articleCohorts: { from: 'Article', pattern: '-[r:MENTIONS]->(m:Cohort)', order: 'm.label' },
-  articleOrgs: { from: 'Article', pattern: '-[r:MENTIONS]->(m:Organization)', order: 'm.name' },
-  articleMentorships: { from: 'Article', pattern: '-[r:REPORTS]->(m:Mentorship)', order: 'm.id' },
-  articleFigures: { from: 'Article', pattern: '-[r:REPORTS]->(m:Figure)', order: 'm.subject' },
+  mentorshipReports: one('Mentorship', into('REPORTS', 'Article'), 'id'),
+  figureReports: one('Figure', into('REPORTS', 'Article'), 'id'),
+  articlePlaces: one('Article', out('MENTIONS', 'Place'), 'name'),
+  articleInitiatives: one('Article', out('MENTIONS', 'Initiative'), 'name'),
+  articlePeople: one('Article', out('MENTIONS', 'Person'), 'name'),
+  articleCohorts: one('Article', out('MENTIONS', 'Cohort'), 'label'),
+  articleOrgs: one('Article', out('MENTIONS', 'Organization'), 'name'),
+  articleMentorships: one('Article', out('REPORTS', 'Mentorship'), 'id'),
+  articleFigures: one('Article', out('REPORTS', 'Figure'), 'subject'),
 } satisfies Record<string, Spec>;
 export type NeighbourName = keyof typeof NEIGHBOURS;
 
@@ -82,7 +119,7 @@ export const MENTIONS_LIMIT = 50;
 const MENTIONED_BY: Record<string, Spec> = Object.fromEntries(
   (['Place', 'Organization', 'Initiative', 'Person', 'Cohort'] as const).map((l) => [
     `mentions${l}`,
-    { from: l, pattern: '<-[r:MENTIONS]-(m:Article)', order: 'm.id', limit: MENTIONS_LIMIT },
+    { ...one(l, into('MENTIONS', 'Article'), 'id'), limit: MENTIONS_LIMIT },
   ]),
 );
 
@@ -93,49 +130,103 @@ export type Neighbour = GNodeRow & { __rel: Record<string, any> };
  * (ARTICLE_ROW_PROPERTIES; Article.text has its own loader), others without the alias copy.
  * Relationship rows leave out the claims kept on MENTIONS/REPORTS for settling shared nodes.
  */
-export function rowProjection(v: string, label?: NodeLabel): string {
-  const article = `${v} {${ARTICLE_ROW_PROPERTIES.map((k) => `.${k}`).join(', ')}}`;
-  const other = `${v} {.*, aliasText: null}`;
+export function rowMap(v: Cypher.Node, label?: NodeLabel): Cypher.Expr {
+  const article = new Cypher.MapProjection(v, [...ARTICLE_ROW_PROPERTIES]);
+  const other = new Cypher.MapProjection(v, '*', { aliasText: Cypher.Null });
   if (label) return label === 'Article' ? article : other;
-  return `CASE WHEN ${v}:Article THEN ${v} {${ARTICLE_ROW_PROPERTIES.map((k) => `.${k}`).join(', ')}} ELSE ${v} {.*, aliasText: null} END`;
+  return new Cypher.Case().when(v.hasLabel('Article')).then(article).else(other);
 }
+
+/** The stored properties a query selects of a row (model.ts SHOWN_PROPERTIES), with its id. */
+export function selectedMap(v: Cypher.Node, fields: readonly string[]): Cypher.Expr {
+  return new Cypher.MapProjection(v, ['id', ...fields.filter((f) => SHOWN_PROPERTIES.has(f) && f !== 'id')]);
+}
+
+/** An expression of the builder as Cypher text over a variable named `v` (for the list and aggregate queries). */
+function expressionText(e: (v: Cypher.Node) => Cypher.Expr, v: string): string {
+  return new Cypher.Return(e(new Cypher.NamedNode(v))).build().cypher.replace(/^RETURN /, '');
+}
+export const rowProjection = (v: string, label?: NodeLabel): string => expressionText((x) => rowMap(x, label), v);
+export const selectedProjection = (v: string, fields: readonly string[]): string => expressionText((x) => selectedMap(x, fields), v);
+
+/** The label every neighbour of a field has, when its last hop names one: (m:Article). */
+export function fixedLabel(spec: Spec): NodeLabel | undefined {
+  return spec.path.at(-1)?.to;
+}
+
+/** The typed pattern of a spec from n, binding the last relationship as r and the neighbour as m. */
+function specPattern(spec: Spec, n: Cypher.Node, r: Cypher.Relationship, m: Cypher.Node): Cypher.Pattern {
+  let pattern = new Cypher.Pattern(n);
+  spec.path.forEach((hop, i) => {
+    const last = i === spec.path.length - 1;
+    const type = Array.isArray(hop.type) ? Cypher.labelExpr.or(...hop.type) : hop.type;
+    pattern = pattern
+      .related(last ? r : undefined, { type, direction: hop.direction === 'out' ? 'right' : 'left', ...(hop.length ? { length: hop.length } : {}) })
+      .to(last ? m : undefined, hop.to ? { labels: [hop.to] } : undefined);
+  });
+  return pattern;
+}
+
+const SPEC_ORDER: Record<SpecOrder, (m: Cypher.Node, rel: Cypher.Variable) => Cypher.Expr> = {
+  id: (m) => m.property('id'),
+  name: (m) => m.property('name'),
+  label: (m) => m.property('label'),
+  subject: (m) => m.property('subject'),
+  nameOrLabel: (m) => Cypher.coalesce(m.property('name'), m.property('label')),
+  depth: (_m, rel) => rel.property('depth'),
+};
 
 /**
  * The read of one neighbour field for a batch of parents, as a part of its level's statement.
  * Relationship properties (quotes, offsets, roles) are read only for the fields that show them
  * (`withRel`): `articles { title }` of a county mentioned by 5,000 articles reads no quote.
  */
-/** The label every neighbour of a field has, when its pattern names one: (m:Article). */
-export function fixedLabel(spec: Spec): NodeLabel | undefined {
-  return /\(m:(\w+)\)/.exec(spec.pattern)?.[1] as NodeLabel | undefined;
-}
-
-/** The stored properties a query selects of a row (model.ts SHOWN_PROPERTIES), with its id. */
-export function selectedProjection(v: string, fields: readonly string[]): string {
-  return `${v} {${['id', ...fields.filter((f) => SHOWN_PROPERTIES.has(f) && f !== 'id')].map((f) => `.${f}`).join(', ')}}`;
-}
-
 export function neighbourPart(spec: Spec, ids: readonly string[], withRel = false, order?: NeighbourOrder, fields?: readonly string[]): ReadPart {
-  // The properties the query selects (model.ts SHOWN_PROPERTIES), else the whole row.
-  const props = fields ? selectedProjection('m', fields) : rowProjection('m', fixedLabel(spec));
-  // A client's orderBy (a field of ORDER_FIELDS, a direction): ties broken by id the same way.
-  const by = order ? `${order.key('m')} ${order.direction}, m.id ${order.direction}` : (spec.order ?? 'm.id');
-  // 100 initiatives × 50 articles: a row per neighbour that is just its properties (the label is
-  // the pattern's, no relationship asked) halves what Bolt decodes and the objects built.
-  const flat = !withRel && fixedLabel(spec) !== undefined;
+  const shape = `neighbour|${JSON.stringify(spec)}|${withRel}|${order ? `${order.field}:${order.direction}` : ''}|${fields ? fields.join(',') : '*'}`;
   return {
-    body: (p) => `UNWIND ${p('ids')} AS id
-MATCH (n:${spec.from} {id: id})
-CALL {
-  WITH n, id
-  MATCH (n)${spec.pattern}
-  ${spec.where ?? ''}
-  WITH id, m, r ORDER BY ${by} LIMIT ${p('limit')}
-  RETURN m, r
-}
-WITH id, collect(${flat ? props : `{props: ${props}, label: head(labels(m))${withRel ? ', rel: r {.*, claims: null}' : ''}}`}) AS items`,
-    items: 'items',
-    params: { ids: [...ids], limit: neo4j.int(spec.limit ?? MAX_NEIGHBOURS) },
+    shape,
+    values: [[...ids], neo4j.int(spec.limit ?? MAX_NEIGHBOURS)],
+    read(idsExpr, param) {
+      const id = new Cypher.Variable();
+      const n = new Cypher.Node();
+      const r = new Cypher.Relationship();
+      const m = new Cypher.Node();
+      const items = new Cypher.Variable();
+      // What a row keeps of the relationship: r itself, the depth of a variable hop, or nothing.
+      const relKind = spec.rel ?? 'properties';
+      const rel = relKind === 'properties' ? r : new Cypher.Variable();
+      const relColumn: Cypher.ProjectionColumn = relKind === 'properties' ? r : [relKind === 'depth' ? new Cypher.Map({ depth: Cypher.size(r) }) : new Cypher.Map({}), rel];
+      // A client's orderBy (a field of ORDER_FIELDS, a direction): ties broken by id the same way.
+      const by: Array<[Cypher.Expr, Cypher.Order]> = order
+        ? [
+            [new Cypher.Raw((ctx) => order.key(ctx.compile(m))) as unknown as Cypher.Expr, order.direction],
+            [m.property('id'), order.direction],
+          ]
+        : [[SPEC_ORDER[spec.order ?? 'id'](m, rel), 'ASC']];
+      const rows = new Cypher.With(id, m, relColumn);
+      if (spec.distinct) rows.distinct();
+      const inner = Cypher.utils.concat(
+        new Cypher.Match(specPattern(spec, n, r, m)),
+        rows.orderBy(...by).limit(param(1)).return(m, rel),
+      );
+      // The properties the query selects (model.ts SHOWN_PROPERTIES), else the whole row.
+      const props = fields ? selectedMap(m, fields) : rowMap(m, fixedLabel(spec));
+      // 100 initiatives × 50 articles: a row per neighbour that is just its properties (the label is
+      // the pattern's, no relationship asked) halves what Bolt decodes and the objects built.
+      const flat = !withRel && fixedLabel(spec) !== undefined;
+      const item = flat
+        ? props
+        : new Cypher.Map({
+            props,
+            label: Cypher.head(Cypher.labels(m)),
+            ...(withRel ? { rel: new Cypher.MapProjection(rel, '*', { claims: Cypher.Null }) } : {}),
+          });
+      const clause = new Cypher.Unwind([idsExpr, id])
+        .match(new Cypher.Pattern(n, { labels: [spec.from], properties: { id } }))
+        .call(inner, [n, id])
+        .with(id, [Cypher.collect(item), items]);
+      return { clause, id, items };
+    },
   };
 }
 
@@ -183,6 +274,34 @@ export interface Loaders {
 
 const NO_REL: Record<string, any> = Object.freeze({});
 
+/** Nodes of one label by id, whole (node(id) shows every stored property). */
+function byIdPart(label: NodeLabel, ids: readonly string[]): ReadPart {
+  return {
+    shape: `byId|${label}`,
+    values: [[...ids]],
+    read(idsExpr) {
+      const n = new Cypher.Node();
+      const id = new Cypher.Variable();
+      const clause = new Cypher.Match(new Cypher.Pattern(n, { labels: [label] })).where(Cypher.in(n.property('id'), idsExpr)).with([n.property('id'), id], n);
+      return { clause, id, items: new Cypher.List([Cypher.properties(n)]) };
+    },
+  };
+}
+
+/** Article.text for articles that came as rows without it. */
+function articleTextPart(ids: readonly string[]): ReadPart {
+  return {
+    shape: 'articleText',
+    values: [[...ids]],
+    read(idsExpr) {
+      const a = new Cypher.Node();
+      const id = new Cypher.Variable();
+      const clause = new Cypher.Match(new Cypher.Pattern(a, { labels: ['Article'] })).where(Cypher.in(a.property('id'), idsExpr)).with([a.property('id'), id], a);
+      return { clause, id, items: new Cypher.List([a.property('text')]) };
+    },
+  };
+}
+
 /** The rows of a neighbour part (`id`, `items`) as neighbour lists by parent id. */
 function neighboursById(spec: Spec, withRel: boolean, rows: readonly Row[]): Map<string, Neighbour[]> {
   const label = withRel ? undefined : fixedLabel(spec);
@@ -225,22 +344,14 @@ export function createLoaders(db: Db): Loaders {
     const found = new Map<string, GNodeRow>();
     await Promise.all(
       [...groups].map(async ([label, group]) => {
-        const rows = await reader.read({
-          body: (p) => `MATCH (n:${label}) WHERE n.id IN ${p('ids')}\nWITH n.id AS id, n`,
-          items: '[properties(n)]',
-          params: { ids: group },
-        });
+        const rows = await reader.read(byIdPart(label, group));
         for (const r of rows) found.set(r.id, { ...r.items[0], __label: label });
       }),
     );
     return ids.map((id) => found.get(id) ?? null);
   });
   const articleText = new DataLoader<string, string | null>(async (ids) => {
-    const rows = await reader.read({
-      body: (p) => `MATCH (a:Article) WHERE a.id IN ${p('ids')}\nWITH a.id AS id, a`,
-      items: '[a.text]',
-      params: { ids: [...ids] },
-    });
+    const rows = await reader.read(articleTextPart(ids));
     const byId = new Map(rows.map((r) => [r.id as string, r.items[0] as string]));
     return ids.map((id) => byId.get(id) ?? null);
   });
