@@ -1,8 +1,10 @@
+import Cypher from '@neo4j/cypher-builder';
 import type { NodeLabel } from '../model.js';
+import { into, out, PARTY_SIDES, reversed, walk, type Hop } from './paths.js';
 
 /**
- * The list filters as fixed Cypher fragments per label. Only these strings reach Cypher;
- * user values travel as parameters ($placeIds, $initiative, $kind, $text, $from, $to).
+ * The list filters, compiled per label with @neo4j/cypher-builder from the typed paths below.
+ * User values travel only as parameters ($placeIds, $initiative, $kind, $text, $from, $to).
  */
 export interface ListFilter {
   place?: string | null;
@@ -13,152 +15,176 @@ export interface ListFilter {
   published?: { from?: string | null; to?: string | null } | null;
 }
 
-/**
- * The place or initiative a filter names, by id, name or alias — each through an index
- * (the alias through the full-text index, then checked exactly), never a label scan — and
- * everything below it in the hierarchy. Only the scopes a filter sets are computed.
- */
-function scope(o: { label: 'Place' | 'Initiative'; v: string; d: string; param: string; depth: number; list: string }): string {
-  return `
-CALL {
-  CALL {
-    MATCH (${o.v}:${o.label} {id: $${o.param}}) RETURN ${o.v}
-    UNION MATCH (${o.v}:${o.label} {name: $${o.param}}) RETURN ${o.v}
-    UNION CALL db.index.fulltext.queryNodes('entity_text', $${o.param}Phrase) YIELD node AS ${o.v}
-      WITH ${o.v} WHERE ${o.v}:${o.label} AND $${o.param} IN ${o.v}.aliases RETURN ${o.v}
-  }
-  MATCH (${o.d}:${o.label})-[:PART_OF*0..${o.depth}]->(${o.v})
-  RETURN collect(DISTINCT ${o.d}) AS ${o.list}
-}`;
-}
-// The place filter arrives resolved (query/places.ts: script, short forms, several places).
-const PLACE_SCOPE = `
-CALL {
-  MATCH (p:Place) WHERE p.id IN $placeIds
-  MATCH (d:Place)-[:PART_OF*0..8]->(p)
-  RETURN collect(DISTINCT d) AS places
-}`;
-// The initiative filter is also a WHERE (INITIATIVE below) when a place filter starts the list.
-const INITIATIVE_SCOPE = `${scope({ label: 'Initiative', v: 'i', d: 'c', param: 'initiative', depth: 5, list: 'initiatives' })}
-WITH *, [x IN initiatives | x.id] AS initiativeIds`;
+/** The parameters of a list (list.ts gives their values under these names). */
+export const PARAM = {
+  placeIds: new Cypher.NamedParam('placeIds'),
+  initiative: new Cypher.NamedParam('initiative'),
+  initiativePhrase: new Cypher.NamedParam('initiativePhrase'),
+  kind: new Cypher.NamedParam('kind'),
+  text: new Cypher.NamedParam('text'),
+  from: new Cypher.NamedParam('from'),
+  to: new Cypher.NamedParam('to'),
+  level: new Cypher.NamedParam('level'),
+};
 
 /** A Lucene phrase query for an exact name (only quote and backslash need escaping inside one). */
 export function phrase(s: string | null | undefined): string | null {
   return s ? `"${s.replace(/["\\]/g, '\\$&')}"` : null;
 }
 
-/** From a place q of the scope to the listed node n: the candidates are the union. */
-const FROM_PLACE: Record<NodeLabel, string[]> = {
-  Place: ['WITH q AS n'],
-  Initiative: ['MATCH (q)<-[:IN]-(n:Initiative)'],
-  Person: ['MATCH (q)<-[:BASED_IN]-(n:Person)'],
-  Cohort: ['MATCH (q)<-[:BASED_IN]-(n:Cohort)'],
-  Organization: ['MATCH (q)<-[:LOCATED_IN]-(n:Organization)'],
-  Mentorship: ['MATCH (q)<-[:IN]-(n:Mentorship)', 'MATCH (q)<-[:IN]-(:Initiative)<-[:UNDER]-(n:Mentorship)'],
-  Figure: ['MATCH (q)<-[:ABOUT]-(n:Figure)', 'MATCH (q)<-[:IN]-(:Initiative)<-[:ABOUT]-(n:Figure)'],
-  Article: ['MATCH (q)<-[:MENTIONS]-(n:Article)'],
-};
-
-/** From an initiative q of the scope (or of the kind) to the listed node n. */
-const FROM_INITIATIVE: Record<NodeLabel, string[]> = {
-  Place: ['MATCH (q)-[:IN]->(n:Place)'],
-  Initiative: ['WITH q AS n'],
-  Person: ['MATCH (q)<-[:PARTICIPATES_IN]-(n:Person)', 'MATCH (q)<-[:UNDER]-(:Mentorship)<-[:MENTOR_IN|MENTEE_IN]-(n:Person)'],
-  Cohort: ['MATCH (q)<-[:PARTICIPATES_IN]-(n:Cohort)', 'MATCH (q)<-[:UNDER]-(:Mentorship)<-[:MENTOR_IN|MENTEE_IN]-(n:Cohort)'],
-  Organization: ['MATCH (q)-[:RUN_BY]->(n:Organization)'],
-  Mentorship: ['MATCH (q)<-[:UNDER]-(n:Mentorship)'],
-  Figure: ['MATCH (q)<-[:ABOUT]-(n:Figure)'],
-  Article: ['MATCH (q)<-[:MENTIONS]-(n:Article)'],
-};
-
-/** Of a kind means taking part directly (not through a mentorship), as KIND below says. */
-const FROM_KIND: Record<NodeLabel, string[]> = {
-  ...FROM_INITIATIVE,
-  Person: ['MATCH (q)<-[:PARTICIPATES_IN]-(n:Person)'],
-  Cohort: ['MATCH (q)<-[:PARTICIPATES_IN]-(n:Cohort)'],
-};
-
 /**
- * The candidates of a list as Cypher binding n: started from the narrowest index the filter
- * offers (the place sub-tree, the initiative sub-tree, the initiatives of a kind) and
- * narrowed by the other filters; a label scan only when no filter is set (or text alone).
+ * How a node of each label reaches an initiative it belongs to (first: taking part directly, as
+ * the kind filter asks) and a place it is in. Walked backwards, the same paths lead from the
+ * filter's place or initiative sub-tree to the listed nodes. An empty path is the node itself.
  */
-export function candidates(label: NodeLabel, f: ListFilter): string {
-  const scopes = [f.place ? PLACE_SCOPE : '', f.initiative ? INITIATIVE_SCOPE : ''].join('\n');
-  let start: string;
-  let rest: Omit<ListFilter, 'place'>;
-  const union = (source: string, patterns: string[]) =>
-    `CALL {\n  ${patterns.map((p) => `WITH ${source} UNWIND ${source} AS q ${p} RETURN DISTINCT n`).join('\n  UNION\n  ')}\n}`;
-  if (f.place) {
-    start = union('places', FROM_PLACE[label]);
-    rest = f;
-  } else if (f.initiative) {
-    start = union('initiatives', FROM_INITIATIVE[label]);
-    rest = { ...f, initiative: null };
-  } else if (f.kind && label !== 'Initiative') {
-    start = `CALL {\n  MATCH (k:Initiative {kind: $kind}) RETURN collect(k) AS kinds\n}\n${union('kinds', FROM_KIND[label])}`;
-    rest = { ...f, kind: null };
-  } else {
-    start = `MATCH (n:${label})`;
-    rest = f;
-  }
-  const where = whereClause(label, rest);
-  return `${scopes}\n${start}\n${where ? `WITH ${f.initiative ? 'initiativeIds, ' : ''}n ${where}` : ''}`;
+const TO_INITIATIVE: Record<NodeLabel, Hop[][]> = {
+  Place: [[into('IN', 'Initiative')]],
+  Initiative: [[]],
+  Person: [[out('PARTICIPATES_IN', 'Initiative')], [out(PARTY_SIDES, 'Mentorship'), out('UNDER', 'Initiative')]],
+  Cohort: [[out('PARTICIPATES_IN', 'Initiative')], [out(PARTY_SIDES, 'Mentorship'), out('UNDER', 'Initiative')]],
+  Organization: [[into('RUN_BY', 'Initiative')]],
+  Mentorship: [[out('UNDER', 'Initiative')]],
+  Figure: [[out('ABOUT', 'Initiative')]],
+  Article: [[out('MENTIONS', 'Initiative')]],
+};
+const TO_PLACE: Record<NodeLabel, Hop[][]> = {
+  Place: [[]],
+  Initiative: [[out('IN', 'Place')]],
+  Person: [[out('BASED_IN', 'Place')]],
+  Cohort: [[out('BASED_IN', 'Place')]],
+  Organization: [[out('LOCATED_IN', 'Place')]],
+  Mentorship: [[out('IN', 'Place')], [out('UNDER', 'Initiative'), out('IN', 'Place')]],
+  Figure: [[out('ABOUT', 'Place')], [out('ABOUT', 'Initiative'), out('IN', 'Place')]],
+  Article: [[out('MENTIONS', 'Place')]],
+};
+
+/** Every node below `top` (a node, or a list of nodes) in the PART_OF hierarchy, collected as `into`. */
+function subTree(label: 'Place' | 'Initiative', top: Cypher.Node, depth: number, into: Cypher.Variable): Cypher.Clause {
+  const d = new Cypher.Node();
+  return new Cypher.Match(new Cypher.Pattern(d, { labels: [label] }).related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: depth } }).to(top)).return([
+    Cypher.collect(d).distinct(),
+    into,
+  ]);
 }
 
-/** A place filter is never a WHERE: lists start from the place's sub-tree (FROM_PLACE). */
-const INITIATIVE: Record<NodeLabel, string> = {
-  Place: 'EXISTS { (q:Initiative)-[:IN]->(n) WHERE q.id IN initiativeIds }',
-  Initiative: 'n.id IN initiativeIds',
-  Person: `(EXISTS { (n)-[:PARTICIPATES_IN]->(q:Initiative) WHERE q.id IN initiativeIds }
-      OR EXISTS { (n)-[:MENTOR_IN|MENTEE_IN]->(:Mentorship)-[:UNDER]->(q:Initiative) WHERE q.id IN initiativeIds })`,
-  Cohort: `(EXISTS { (n)-[:PARTICIPATES_IN]->(q:Initiative) WHERE q.id IN initiativeIds }
-      OR EXISTS { (n)-[:MENTOR_IN|MENTEE_IN]->(:Mentorship)-[:UNDER]->(q:Initiative) WHERE q.id IN initiativeIds })`,
-  Organization: 'EXISTS { (q:Initiative)-[:RUN_BY]->(n) WHERE q.id IN initiativeIds }',
-  Mentorship: 'EXISTS { (n)-[:UNDER]->(q:Initiative) WHERE q.id IN initiativeIds }',
-  Figure: 'EXISTS { (n)-[:ABOUT]->(q:Initiative) WHERE q.id IN initiativeIds }',
-  Article: 'EXISTS { (n)-[:MENTIONS]->(q:Initiative) WHERE q.id IN initiativeIds }',
-};
+/** The places of the (resolved) place filter and their sub-trees, as `places`. */
+function placeScope(places: Cypher.Variable): Cypher.Clause {
+  const p = new Cypher.Node();
+  const top = new Cypher.Match(new Cypher.Pattern(p, { labels: ['Place'] })).where(Cypher.in(p.property('id'), PARAM.placeIds));
+  return new Cypher.Call(Cypher.utils.concat(top, subTree('Place', p, 8, places)));
+}
 
-const KIND: Record<NodeLabel, string> = {
-  Place: 'EXISTS { (q:Initiative {kind: $kind})-[:IN]->(n) }',
-  Initiative: 'n.kind = $kind',
-  Person: 'EXISTS { (n)-[:PARTICIPATES_IN]->(:Initiative {kind: $kind}) }',
-  Cohort: 'EXISTS { (n)-[:PARTICIPATES_IN]->(:Initiative {kind: $kind}) }',
-  Organization: 'EXISTS { (:Initiative {kind: $kind})-[:RUN_BY]->(n) }',
-  Mentorship: 'EXISTS { (n)-[:UNDER]->(:Initiative {kind: $kind}) }',
-  Figure: 'EXISTS { (n)-[:ABOUT]->(:Initiative {kind: $kind}) }',
-  Article: 'EXISTS { (n)-[:MENTIONS]->(:Initiative {kind: $kind}) }',
-};
+/**
+ * The initiative a filter names, by id, name or alias — each through an index (the alias
+ * through the full-text index, then checked exactly), never a label scan — and everything
+ * below it, as `initiatives` and their ids.
+ */
+function initiativeScope(initiatives: Cypher.Variable, ids: Cypher.Variable): Cypher.Clause {
+  const i = new Cypher.Node();
+  const byId = new Cypher.Match(new Cypher.Pattern(i, { labels: ['Initiative'], properties: { id: PARAM.initiative } })).return(i);
+  const byName = new Cypher.Match(new Cypher.Pattern(i, { labels: ['Initiative'], properties: { name: PARAM.initiative } })).return(i);
+  const byAlias = Cypher.db.index.fulltext
+    .queryNodes('entity_text', PARAM.initiativePhrase)
+    .yield(['node', i])
+    .with(i)
+    .where(Cypher.and(i.hasLabel('Initiative'), Cypher.in(PARAM.initiative, i.property('aliases'))))
+    .return(i);
+  const named = new Cypher.Call(new Cypher.Union(byId, byName, byAlias));
+  const x = new Cypher.Variable();
+  return Cypher.utils.concat(
+    new Cypher.Call(Cypher.utils.concat(named, subTree('Initiative', i, 5, initiatives))),
+    new Cypher.With('*', [new Cypher.ListComprehension(x).in(initiatives).map(x.property('id')), ids]),
+  );
+}
 
-const TEXT: Record<NodeLabel, string> = {
-  Place: '(n.name CONTAINS $text OR coalesce(n.aliasText, "") CONTAINS $text)',
-  Initiative: '(n.name CONTAINS $text OR coalesce(n.aliasText, "") CONTAINS $text OR coalesce(n.summary, "") CONTAINS $text)',
-  Person: '(n.name CONTAINS $text OR coalesce(n.title, "") CONTAINS $text)',
-  Cohort: 'n.label CONTAINS $text',
-  Organization: '(n.name CONTAINS $text OR coalesce(n.aliasText, "") CONTAINS $text)',
-  Mentorship: 'EXISTS { (p)-[:MENTOR_IN|MENTEE_IN]->(n) WHERE coalesce(p.name, p.label) CONTAINS $text }',
-  Figure: 'n.subject CONTAINS $text',
-  Article: '(coalesce(n.title, "") CONTAINS $text OR n.text CONTAINS $text OR coalesce(n.searchText, "") CONTAINS $text)',
+/** From each node q of `source` (a list) along the paths to the listed node n: their union. */
+function fromEach(source: Cypher.Variable, paths: Hop[][], n: Cypher.Node): Cypher.Clause {
+  const branches = paths.map((path) => {
+    const q = new Cypher.Node();
+    const each = new Cypher.Unwind([source, q]);
+    return (path.length === 0 ? each.with([q, n]) : each.match(walk(q, path, n))).return(n).distinct();
+  });
+  return new Cypher.Call(branches.length === 1 ? branches[0]! : new Cypher.Union(...branches), [source]);
+}
+
+/** A path from n to an initiative that satisfies `where`, or n itself when it is one. */
+function reachesInitiative(n: Cypher.Node, path: Hop[], where: (q: Cypher.Node) => Cypher.Predicate): Cypher.Predicate {
+  if (path.length === 0) return where(n);
+  const q = new Cypher.Node();
+  return new Cypher.Exists(new Cypher.Match(walk(n, path, q)).where(where(q)));
+}
+
+const contains = (e: Cypher.Expr) => Cypher.contains(e, PARAM.text);
+const orEmpty = (e: Cypher.Expr) => Cypher.coalesce(e, new Cypher.Literal(''));
+const TEXT: Record<NodeLabel, (n: Cypher.Node) => Cypher.Predicate> = {
+  Place: (n) => Cypher.or(contains(n.property('name')), contains(orEmpty(n.property('aliasText'))))!,
+  Initiative: (n) => Cypher.or(contains(n.property('name')), contains(orEmpty(n.property('aliasText'))), contains(orEmpty(n.property('summary'))))!,
+  Person: (n) => Cypher.or(contains(n.property('name')), contains(orEmpty(n.property('title'))))!,
+  Cohort: (n) => contains(n.property('label')),
+  Organization: (n) => Cypher.or(contains(n.property('name')), contains(orEmpty(n.property('aliasText'))))!,
+  Mentorship: (n) => {
+    const p = new Cypher.Node();
+    const side = new Cypher.Pattern(p).related({ type: Cypher.labelExpr.or(...PARTY_SIDES), direction: 'right' }).to(n);
+    return new Cypher.Exists(new Cypher.Match(side).where(contains(Cypher.coalesce(p.property('name'), p.property('label')))));
+  },
+  Figure: (n) => contains(n.property('subject')),
+  Article: (n) => Cypher.or(contains(orEmpty(n.property('title'))), contains(n.property('text')), contains(orEmpty(n.property('searchText'))))!,
 };
 
 /**
  * Published in a range: an article by its date; a mentorship or figure when an article in the
  * range reports it; anything else when an article in the range mentions it.
  */
-const IN_RANGE = (a: string) => `${a}.publishedAt IS NOT NULL AND ($from IS NULL OR ${a}.publishedAt >= $from) AND ($to IS NULL OR ${a}.publishedAt <= $to)`;
-function published(label: NodeLabel): string {
-  if (label === 'Article') return `(${IN_RANGE('n')})`;
-  const rel = label === 'Mentorship' || label === 'Figure' ? 'REPORTS' : 'MENTIONS';
-  return `EXISTS { (a:Article)-[:${rel}]->(n) WHERE ${IN_RANGE('a')} }`;
+function inRange(a: Cypher.Node): Cypher.Predicate {
+  const date = a.property('publishedAt');
+  return Cypher.and(
+    Cypher.isNotNull(date),
+    Cypher.or(Cypher.isNull(PARAM.from), Cypher.gte(date, PARAM.from)),
+    Cypher.or(Cypher.isNull(PARAM.to), Cypher.lte(date, PARAM.to)),
+  )!;
+}
+function published(label: NodeLabel, n: Cypher.Node): Cypher.Predicate {
+  if (label === 'Article') return inRange(n);
+  const a = new Cypher.Node();
+  const type = label === 'Mentorship' || label === 'Figure' ? 'REPORTS' : 'MENTIONS';
+  return new Cypher.Exists(new Cypher.Match(new Cypher.Pattern(a, { labels: ['Article'] }).related({ type, direction: 'right' }).to(n)).where(inRange(a)));
 }
 
-/** The WHERE clause for a label given which filters are set (the values are parameters). */
-function whereClause(label: NodeLabel, f: Omit<ListFilter, 'place'>): string {
-  const parts: string[] = [];
-  if (f.initiative) parts.push(INITIATIVE[label]);
-  if (f.kind) parts.push(KIND[label]);
-  if (f.text) parts.push(TEXT[label]);
-  if (f.published && (f.published.from || f.published.to)) parts.push(published(label));
-  return parts.length ? `WHERE ${parts.join('\n  AND ')}` : '';
+/**
+ * The candidates of a list binding `n`: started from the narrowest index the filter offers (the
+ * place sub-tree, the initiative sub-tree, the initiatives of a kind) and narrowed by the other
+ * filters; a label scan only when no filter is set (or text alone). `start` replaces that scan
+ * (list.ts reads a name index in order).
+ */
+export function candidates(label: NodeLabel, f: ListFilter, n: Cypher.Node, start?: Cypher.Clause): Cypher.Clause {
+  const clauses: Cypher.Clause[] = [];
+  const places = new Cypher.Variable();
+  const initiatives = new Cypher.Variable();
+  const initiativeIds = new Cypher.Variable();
+  if (f.place) clauses.push(placeScope(places));
+  if (f.initiative) clauses.push(initiativeScope(initiatives, initiativeIds));
+  const where: Cypher.Predicate[] = [];
+  const direct = TO_INITIATIVE[label][0]!;
+  if (f.place) {
+    clauses.push(fromEach(places, TO_PLACE[label].map((path) => reversed(path, label)), n));
+  } else if (f.initiative) {
+    clauses.push(fromEach(initiatives, TO_INITIATIVE[label].map((path) => reversed(path, label)), n));
+  } else if (f.kind && label !== 'Initiative') {
+    // Of a kind means taking part directly (not through a mentorship).
+    const k = new Cypher.Node();
+    const kinds = new Cypher.Variable();
+    clauses.push(new Cypher.Call(new Cypher.Match(new Cypher.Pattern(k, { labels: ['Initiative'], properties: { kind: PARAM.kind } })).return([Cypher.collect(k), kinds])));
+    clauses.push(fromEach(kinds, [reversed(direct, label)], n));
+  } else {
+    clauses.push(start ?? new Cypher.Match(new Cypher.Pattern(n, { labels: [label] })));
+  }
+  // With a place filter the initiative narrows; with an initiative filter its sub-tree was the start.
+  if (f.initiative && f.place) {
+    where.push(Cypher.or(...TO_INITIATIVE[label].map((path) => reachesInitiative(n, path, (q) => Cypher.in(q.property('id'), initiativeIds))))!);
+  }
+  if (f.kind && (f.place || f.initiative || label === 'Initiative')) where.push(reachesInitiative(n, direct, (q) => Cypher.eq(q.property('kind'), PARAM.kind)));
+  if (f.text) where.push(TEXT[label](n));
+  if (f.published && (f.published.from || f.published.to)) where.push(published(label, n));
+  if (where.length > 0) clauses.push(new Cypher.With(...(f.initiative ? [initiativeIds] : []), n).where(Cypher.and(...where)!));
+  return Cypher.utils.concat(...clauses);
 }

@@ -1,10 +1,11 @@
 import neo4j from 'neo4j-driver';
 import type { Db, Row } from '../db/gateway.js';
 import type { NodeLabel } from '../model.js';
-import { candidates, phrase, type ListFilter } from './filters.js';
+import Cypher from '@neo4j/cypher-builder';
+import { candidates, PARAM, phrase, type ListFilter } from './filters.js';
 import { resolvePlaces } from './places.js';
 import { pageWithLevel, type LevelAhead } from './level.js';
-import { rowProjection, selectedProjection } from './neighbours.js';
+import { rowMap, selectedMap } from './neighbours.js';
 import { resolveOrder, type OrderBy } from './order.js';
 import { pageWindow, toConnection, type Connection, type PageArgs, type Window } from './page.js';
 
@@ -57,20 +58,51 @@ interface PageCypher {
   projection: string;
 }
 
-function pageCypher(body: string, key: string, desc: boolean, backward: boolean, present = false, projection = rowProjection('n')): PageCypher {
-  const [past, short] = desc ? ['<', '>'] : ['>', '<'];
-  const read = desc !== backward ? ' DESC' : '';
-  const order = `k${read}, n.id${read}`;
-  const rows = `${body}
-WITH n, ${present ? key : `coalesce(${key}, '')`} AS k
-WHERE ($afterK IS NULL OR k ${past} $afterK OR (k = $afterK AND n.id ${past} $afterId))
-  AND ($beforeK IS NULL OR k ${short} $beforeK OR (k = $beforeK AND n.id ${short} $beforeId))
-WITH n, k ORDER BY ${order} LIMIT $limit`;
-  return { page: `${rows}\nRETURN ${projection} AS props, head(labels(n)) AS label, k`, rows, order, projection };
+const PAGE = {
+  afterK: new Cypher.NamedParam('afterK'),
+  afterId: new Cypher.NamedParam('afterId'),
+  beforeK: new Cypher.NamedParam('beforeK'),
+  beforeId: new Cypher.NamedParam('beforeId'),
+  limit: new Cypher.NamedParam('limit'),
+};
+
+/** The listed node and its order key keep these names: pageWithLevel and the tests read them. */
+const N = () => new Cypher.NamedNode('n');
+const K = () => new Cypher.NamedVariable('k');
+
+function pageCypher(
+  body: Cypher.Clause,
+  n: Cypher.Node,
+  key: Cypher.Expr,
+  desc: boolean,
+  backward: boolean,
+  present = false,
+  projection: Cypher.Expr = rowMap(n),
+): PageCypher {
+  const k = K();
+  const [past, short] = desc ? [Cypher.lt, Cypher.gt] : [Cypher.gt, Cypher.lt];
+  const cursor = (value: Cypher.Param, id: Cypher.Param, beyond: typeof Cypher.gt) =>
+    Cypher.or(Cypher.isNull(value), beyond(k, value), Cypher.and(Cypher.eq(k, value), beyond(n.property('id'), id)));
+  const dir = desc !== backward ? 'DESC' : 'ASC';
+  const rows = Cypher.utils.concat(
+    body,
+    new Cypher.With(n, [present ? key : Cypher.coalesce(key, new Cypher.Literal('')), k])
+      .where(Cypher.and(cursor(PAGE.afterK, PAGE.afterId, past), cursor(PAGE.beforeK, PAGE.beforeId, short))!)
+      .with(n, k)
+      .orderBy([k, dir], [n.property('id'), dir])
+      .limit(PAGE.limit),
+  );
+  const page = Cypher.utils.concat(rows, new Cypher.Return([projection, 'props'], [Cypher.head(Cypher.labels(n)), 'label'], k)).build().cypher;
+  return {
+    page,
+    rows: page.slice(0, page.lastIndexOf('\nRETURN ')),
+    order: dir === 'DESC' ? 'k DESC, n.id DESC' : 'k, n.id',
+    projection: new Cypher.Return(projection).build().cypher.replace(/^RETURN /, ''),
+  };
 }
 
-function countCypher(body: string): string {
-  return `${body}\nRETURN count(n) AS total`;
+function countCypher(body: Cypher.Clause, n: Cypher.Node): string {
+  return Cypher.utils.concat(body, new Cypher.Return([Cypher.count(n), 'total'])).build().cypher;
 }
 
 /** A list's name in its cursors: the list and its order (a cursor only fits the same order). */
@@ -87,19 +119,47 @@ function cursorList(list: string, o: OrderBy): string {
 const NAME_INDEXED = new Set<NodeLabel>(['Place', 'Initiative', 'Person']);
 
 /**
+ * Compiling with the builder costs more than a small request: a list's Cypher depends only on
+ * its shape (label, which filters are set, order, direction, selected fields), so each shape is
+ * compiled once. Bounded; shapes are few.
+ */
+const compiled = new Map<string, PageCypher & { count: string }>();
+function once(key: string, build: () => PageCypher & { count: string }): PageCypher & { count: string } {
+  let c = compiled.get(key);
+  if (!c) {
+    if (compiled.size >= 1000) compiled.clear();
+    compiled.set(key, (c = build()));
+  }
+  return c;
+}
+/** Which filters are set: what a list's Cypher depends on (the values are parameters). */
+function filterShape(f: ListFilter): string {
+  return [f.place, f.initiative, f.kind, f.text, f.published?.from || f.published?.to].map((v) => (v ? 1 : 0)).join('');
+}
+
+/**
  * The Cypher of a list, for the snapshot tests and the benchmark's floor. With `fields` (what the
  * query selects of each node) a row is those stored properties and the id, not the whole node.
  */
 export function listCypher(label: NodeLabel, args: ListArgs, backward = false, fields?: readonly string[]): PageCypher & { count: string } {
   const f = args.filter ?? {};
   const o = resolveOrder(label, args.orderBy, args.sort);
-  const level = label === 'Place' && args.level ? `\nWITH n WHERE n.level = $level` : '';
-  let body = candidates(label, f);
-  const count = countCypher(body + level);
-  const indexed = NAME_INDEXED.has(label) && o.field === 'NAME' && body.trim() === `MATCH (n:${label})`;
-  // Reading forwards in name order, the after cursor is where the index range starts.
-  if (indexed) body = `MATCH (n:${label}) WHERE n.name >= ${o.direction === 'ASC' && !backward ? "coalesce($afterK, '')" : "''"}`;
-  return { ...pageCypher(body + level, o.key('n'), o.direction === 'DESC', backward, indexed, fields ? selectedProjection('n', fields) : undefined), count };
+  const key = JSON.stringify([label, filterShape(f), o.field, o.direction, Boolean(label === 'Place' && args.level), backward, fields ?? null]);
+  return once(key, () => {
+    const n = N();
+    const withLevel = (body: Cypher.Clause) =>
+      label === 'Place' && args.level ? Cypher.utils.concat(body, new Cypher.With(n).where(Cypher.eq(n.property('level'), PARAM.level))) : body;
+    const count = countCypher(withLevel(candidates(label, f, n)), n);
+    const indexed = NAME_INDEXED.has(label) && o.field === 'NAME' && filterShape(f) === '00000';
+    // Reading forwards in name order, the after cursor is where the index range starts.
+    const start = indexed
+      ? new Cypher.Match(new Cypher.Pattern(n, { labels: [label] })).where(
+          Cypher.gte(n.property('name'), o.direction === 'ASC' && !backward ? Cypher.coalesce(PAGE.afterK, new Cypher.Literal('')) : new Cypher.Literal('')),
+        )
+      : undefined;
+    const body = withLevel(candidates(label, f, n, start));
+    return { ...pageCypher(body, n, o.key(n), o.direction === 'DESC', backward, indexed, fields ? selectedMap(n, fields) : undefined), count };
+  });
 }
 
 /**
@@ -141,13 +201,22 @@ export async function listNodes(db: Db, label: NodeLabel, args: ListArgs, ahead:
 
 /** Mentors or mentees: people and cohorts on one side of the mentorships matching the filter. */
 export function partiesCypher(side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs, backward = false): PageCypher & { count: string } {
-  const rel = side === 'MENTOR_IN' ? 'MENTOR_IN' : 'MENTEE_IN';
+  const f = args.filter ?? {};
   const o = resolveOrder('Party', args.orderBy);
-  const body = `${candidates('Mentorship', args.filter ?? {})}
-WITH DISTINCT n AS m
-MATCH (n)-[:${rel}]->(m)
-WITH DISTINCT n WHERE n:Person OR n:Cohort`;
-  return { ...pageCypher(body, o.key('n'), o.direction === 'DESC', backward), count: countCypher(body) };
+  return once(JSON.stringify(['parties', side, filterShape(f), o.field, o.direction, backward]), () => {
+    const n = N();
+    const party = () => {
+      const mentorship = N();
+      const m = new Cypher.Node();
+      return Cypher.utils.concat(
+        candidates('Mentorship', f, mentorship),
+        new Cypher.With([mentorship, m]).distinct(),
+        new Cypher.Match(new Cypher.Pattern(n).related({ type: side, direction: 'right' }).to(m)),
+        new Cypher.With(n).distinct().where(Cypher.or(n.hasLabel('Person'), n.hasLabel('Cohort'))!),
+      );
+    };
+    return { ...pageCypher(party(), n, o.key(n), o.direction === 'DESC', backward), count: countCypher(party(), n) };
+  });
 }
 
 export async function listParties(db: Db, side: 'MENTOR_IN' | 'MENTEE_IN', args: ListArgs): Promise<Connection<GNodeRow>> {

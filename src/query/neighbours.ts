@@ -5,6 +5,7 @@ import type { Db, Row } from '../db/gateway.js';
 import { ARTICLE_ROW_PROPERTIES, SHOWN_PROPERTIES, type NodeLabel } from '../model.js';
 import { LevelReader, type LevelAhead, type ReadPart } from './level.js';
 import type { OrderBy } from './order.js';
+import { into, out, PARTY_SIDES, walk, type Hop, type RelType } from './paths.js';
 import type { GNodeRow } from './list.js';
 
 /**
@@ -12,20 +13,6 @@ import type { GNodeRow } from './list.js';
  * neighbours (m), compiled to Cypher by @neo4j/cypher-builder (neighbourPart). Per request, each
  * entry gets a DataLoader, so a field asked of 100 nodes is one Cypher round-trip, not 100.
  */
-interface Hop {
-  /** One relationship type, or alternatives (MENTOR_IN | MENTEE_IN). */
-  type: RelType | RelType[];
-  /** `out`: (n)-[]->(x); `in`: (n)<-[]-(x). */
-  direction: 'out' | 'in';
-  /** The label of the node the hop reaches, when the field fixes one. */
-  to?: NodeLabel;
-  /** A variable-length hop (PART_OF*1..8). */
-  length?: { min: number; max: number };
-}
-type RelType =
-  | 'PART_OF' | 'IN' | 'LOCATED_IN' | 'WORKS_FOR' | 'RUN_BY' | 'UNDER' | 'ABOUT' | 'PARTICIPATES_IN'
-  | 'BASED_IN' | 'MEMBER_OF' | 'MENTOR_IN' | 'MENTEE_IN' | 'REPORTS' | 'MENTIONS';
-
 /** Row order inside each parent's list: a property of m, a name-or-label, or a hop's depth. */
 type SpecOrder = 'id' | 'name' | 'label' | 'subject' | 'nameOrLabel' | 'depth';
 
@@ -45,10 +32,7 @@ export interface Spec {
   limit?: number;
 }
 
-const out = (type: Hop['type'], to?: NodeLabel, length?: Hop['length']): Hop => ({ type, direction: 'out', to, length });
-const into = (type: Hop['type'], to?: NodeLabel, length?: Hop['length']): Hop => ({ type, direction: 'in', to, length });
 const one = (from: NodeLabel, hop: Hop, order?: SpecOrder): Spec => ({ from, path: [hop], order });
-const PARTY_SIDES: RelType[] = ['MENTOR_IN', 'MENTEE_IN'];
 /** Across a mentorship: the people or cohorts on the other side of a party's mentorships. */
 const across = (from: NodeLabel, own: RelType, other: RelType): Spec => ({
   from,
@@ -154,19 +138,6 @@ export function fixedLabel(spec: Spec): NodeLabel | undefined {
   return spec.path.at(-1)?.to;
 }
 
-/** The typed pattern of a spec from n, binding the last relationship as r and the neighbour as m. */
-function specPattern(spec: Spec, n: Cypher.Node, r: Cypher.Relationship, m: Cypher.Node): Cypher.Pattern {
-  let pattern = new Cypher.Pattern(n);
-  spec.path.forEach((hop, i) => {
-    const last = i === spec.path.length - 1;
-    const type = Array.isArray(hop.type) ? Cypher.labelExpr.or(...hop.type) : hop.type;
-    pattern = pattern
-      .related(last ? r : undefined, { type, direction: hop.direction === 'out' ? 'right' : 'left', ...(hop.length ? { length: hop.length } : {}) })
-      .to(last ? m : undefined, hop.to ? { labels: [hop.to] } : undefined);
-  });
-  return pattern;
-}
-
 const SPEC_ORDER: Record<SpecOrder, (m: Cypher.Node, rel: Cypher.Variable) => Cypher.Expr> = {
   id: (m) => m.property('id'),
   name: (m) => m.property('name'),
@@ -199,14 +170,14 @@ export function neighbourPart(spec: Spec, ids: readonly string[], withRel = fals
       // A client's orderBy (a field of ORDER_FIELDS, a direction): ties broken by id the same way.
       const by: Array<[Cypher.Expr, Cypher.Order]> = order
         ? [
-            [new Cypher.Raw((ctx) => order.key(ctx.compile(m))) as unknown as Cypher.Expr, order.direction],
+            [order.key(m), order.direction],
             [m.property('id'), order.direction],
           ]
         : [[SPEC_ORDER[spec.order ?? 'id'](m, rel), 'ASC']];
       const rows = new Cypher.With(id, m, relColumn);
       if (spec.distinct) rows.distinct();
       const inner = Cypher.utils.concat(
-        new Cypher.Match(specPattern(spec, n, r, m)),
+        new Cypher.Match(walk(n, spec.path, m, r)),
         rows.orderBy(...by).limit(param(1)).return(m, rel),
       );
       // The properties the query selects (model.ts SHOWN_PROPERTIES), else the whole row.
@@ -253,7 +224,7 @@ export function labelOfId(id: string): NodeLabel | undefined {
 }
 
 /** The order a client asked of a nested list (query/order.ts resolveOrder). */
-export type NeighbourOrder = OrderBy & { key: (v: string) => string };
+export type NeighbourOrder = OrderBy & { key: (v: Cypher.Node) => Cypher.Expr };
 
 export interface Loaders {
   /**
