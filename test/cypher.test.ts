@@ -109,8 +109,10 @@ for (const name of Object.keys(NEIGHBOURS) as NeighbourName[]) {
 test('regions: counts rolled up the hierarchy, in every order', async () => {
   const { regionsCypher, REGION_ORDER } = await import('../src/query/regions.js');
   snap('regions.MENTORSHIPS.DESC', regionsCypher('MENTORSHIPS', 'DESC'));
-  for (const f of Object.keys(REGION_ORDER) as Array<keyof typeof REGION_ORDER>) {
-    assert.match(regionsCypher(f, 'ASC'), new RegExp(`ORDER BY ${REGION_ORDER[f].replace(/[()]/g, '\\$&')} ASC, r\\.name`));
+  const keys = { MENTORSHIPS: 'mentorships', INITIATIVES: 'initiatives', MENTORS: 'mentors', MENTEES: 'mentees', ARTICLES: 'articles', FIRST_REPORTED: "coalesce(firstReported, '')", LAST_REPORTED: "coalesce(lastReported, '')", NAME: 'this0.name' };
+  assert.deepEqual(Object.keys(REGION_ORDER).sort(), Object.keys(keys).sort());
+  for (const [f, key] of Object.entries(keys)) {
+    assert.match(regionsCypher(f as keyof typeof REGION_ORDER, 'ASC'), new RegExp(`ORDER BY ${key.replace(/[()]/g, '\\$&')} ASC, this0\\.name ASC, this0\\.id ASC`));
   }
   assert.match(regionsCypher('NAME', 'DESC'), /LIMIT \$limit$/);
 });

@@ -97,6 +97,11 @@ function initiativeScope(initiatives: Cypher.Variable, ids: Cypher.Variable): Cy
   );
 }
 
+/** The nodes of `label` in or under the places of `places` (a list), as n: the union of the paths. */
+export function inPlaces(places: Cypher.Variable, label: NodeLabel, n: Cypher.Node): Cypher.Clause {
+  return fromEach(places, TO_PLACE[label].map((path) => reversed(path, label)), n);
+}
+
 /** From each node q of `source` (a list) along the paths to the listed node n: their union. */
 function fromEach(source: Cypher.Variable, paths: Hop[][], n: Cypher.Node): Cypher.Clause {
   const branches = paths.map((path) => {
@@ -166,7 +171,7 @@ export function candidates(label: NodeLabel, f: ListFilter, n: Cypher.Node, star
   const where: Cypher.Predicate[] = [];
   const direct = TO_INITIATIVE[label][0]!;
   if (f.place) {
-    clauses.push(fromEach(places, TO_PLACE[label].map((path) => reversed(path, label)), n));
+    clauses.push(inPlaces(places, label, n));
   } else if (f.initiative) {
     clauses.push(fromEach(initiatives, TO_INITIATIVE[label].map((path) => reversed(path, label)), n));
   } else if (f.kind && label !== 'Initiative') {

@@ -1,9 +1,10 @@
+import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import type { GNodeRow } from './list.js';
-import { rowProjection } from './neighbours.js';
+import { rowMap } from './neighbours.js';
 import { resolveWithin } from './places.js';
-import { PARTY_COUNTS } from './regions.js';
+import { inRegion, partyCounts, REGION_COLUMN } from './regions.js';
 
 /**
  * The aggregates of the overview page (and of any client that wants them): reports per
@@ -14,50 +15,85 @@ import { PARTY_COUNTS } from './regions.js';
 /** The longest timeline answered: twenty years of months (the latest ones). */
 export const TIMELINE_MONTHS = 240;
 
-const IN_REGION = (v: string, rel: string) =>
-  `($withinIds IS NULL OR EXISTS { MATCH (${v})-[:${rel}]->(:Place)-[:PART_OF*0..8]->(w:Place) WHERE w.id IN $withinIds })`;
-
 /**
  * Dated articles per month (publishedAt is `YYYY-MM-DD`; undated articles have no month),
  * with the mentorships and figures they report. A mentorship reported in two months counts in
  * both: the timeline is of reports, not of first sightings.
  */
-export const TIMELINE_CYPHER = `MATCH (a:Article)
-WHERE a.publishedAt IS NOT NULL
-  AND ($from IS NULL OR a.publishedAt >= $from) AND ($to IS NULL OR a.publishedAt <= $to)
-  AND ${IN_REGION('a', 'MENTIONS')}
-WITH a, substring(a.publishedAt, 0, 7) AS month
-CALL {
-  WITH a
-  OPTIONAL MATCH (a)-[:REPORTS]->(x)
-  RETURN count(CASE WHEN x:Mentorship THEN 1 END) AS mentorships, count(CASE WHEN x:Figure THEN 1 END) AS figures
+function timelineCypher(): string {
+  const a = new Cypher.Node();
+  const x = new Cypher.Node();
+  const date = a.property('publishedAt');
+  const [month, articles, mentorships, figures] = ['month', 'articles', 'mentorships', 'figures'].map((v) => new Cypher.NamedVariable(v)) as unknown as [
+    Cypher.Variable,
+    Cypher.Variable,
+    Cypher.Variable,
+    Cypher.Variable,
+  ];
+  const from = new Cypher.NamedParam('from');
+  const to = new Cypher.NamedParam('to');
+  const dated = new Cypher.Match(new Cypher.Pattern(a, { labels: ['Article'] }))
+    .where(
+      Cypher.and(
+        Cypher.isNotNull(date),
+        Cypher.or(Cypher.isNull(from), Cypher.gte(date, from)),
+        Cypher.or(Cypher.isNull(to), Cypher.lte(date, to)),
+        inRegion(a, 'MENTIONS'),
+      )!,
+    )
+    .with(a, [Cypher.substring(date, new Cypher.Literal(0), new Cypher.Literal(7)), month]);
+  const countOf = (label: 'Mentorship' | 'Figure') => Cypher.count(new Cypher.Case().when(x.hasLabel(label)).then(new Cypher.Literal(1)));
+  const reports = new Cypher.Call(
+    new Cypher.OptionalMatch(new Cypher.Pattern(a).related({ type: 'REPORTS', direction: 'right' }).to(x)).return([countOf('Mentorship'), mentorships], [countOf('Figure'), figures]),
+    [a],
+  );
+  const perMonth = new Cypher.With(month, [Cypher.count(a), articles], [Cypher.sum(mentorships), mentorships], [Cypher.sum(figures), figures])
+    .return(month, articles, mentorships, figures)
+    .orderBy([month, 'DESC'])
+    .limit(new Cypher.NamedParam('limit'));
+  return Cypher.utils.concat(dated, reports, perMonth).build().cypher;
 }
-WITH month, count(a) AS articles, sum(mentorships) AS mentorships, sum(figures) AS figures
-RETURN month, articles, mentorships, figures
-ORDER BY month DESC
-LIMIT $limit`;
+export const TIMELINE_CYPHER = timelineCypher();
 
 /**
  * Initiatives by the mentoring under them (their sub-initiatives' included), then by the
  * articles that mention them: the "top initiatives" of a region.
  */
-export const INITIATIVE_ACTIVITY_CYPHER = `MATCH (i:Initiative)
-WHERE ${IN_REGION('i', 'IN')}
-CALL {
-  WITH i
-  OPTIONAL MATCH (i)<-[:PART_OF*0..3]-(:Initiative)<-[:UNDER]-(m:Mentorship)
-  WITH collect(DISTINCT m) AS ms
-  ${PARTY_COUNTS}
-  RETURN size(ms) AS mentorships, mentors, mentees
+function initiativeActivityCypher(): string {
+  const i = new Cypher.Node();
+  const m = new Cypher.Node();
+  const a = new Cypher.Node();
+  const ms = new Cypher.Variable();
+  const c = REGION_COLUMN;
+  const initiatives = new Cypher.Match(new Cypher.Pattern(i, { labels: ['Initiative'] })).where(inRegion(i, 'IN'));
+  const under = new Cypher.Pattern(i)
+    .related({ type: 'PART_OF', direction: 'left', length: { min: 0, max: 3 } })
+    .to({ labels: ['Initiative'] })
+    .related({ type: 'UNDER', direction: 'left' })
+    .to(m, { labels: ['Mentorship'] });
+  const mentoring = new Cypher.Call(
+    Cypher.utils.concat(
+      new Cypher.OptionalMatch(under),
+      new Cypher.With([Cypher.collect(m).distinct(), ms]),
+      ...partyCounts(ms),
+      new Cypher.Return([Cypher.size(ms), c.mentorships], c.mentors, c.mentees),
+    ),
+    [i],
+  );
+  const mentions = new Cypher.Call(
+    new Cypher.OptionalMatch(new Cypher.Pattern(a, { labels: ['Article'] }).related({ type: 'MENTIONS', direction: 'right' }).to(i)).return(
+      [Cypher.count(a).distinct(), c.articles],
+      [Cypher.min(a.property('publishedAt')), c.firstReported],
+      [Cypher.max(a.property('publishedAt')), c.lastReported],
+    ),
+    [i],
+  );
+  const out = new Cypher.Return([rowMap(i, 'Initiative'), new Cypher.NamedVariable('initiative')], c.mentorships, c.mentors, c.mentees, c.articles, c.firstReported, c.lastReported)
+    .orderBy([c.mentorships, 'DESC'], [c.articles, 'DESC'], [i.property('name'), 'ASC'], [i.property('id'), 'ASC'])
+    .limit(new Cypher.NamedParam('limit'));
+  return Cypher.utils.concat(initiatives, mentoring, mentions, out).build().cypher;
 }
-CALL {
-  WITH i
-  OPTIONAL MATCH (a:Article)-[:MENTIONS]->(i)
-  RETURN count(DISTINCT a) AS articles, min(a.publishedAt) AS firstReported, max(a.publishedAt) AS lastReported
-}
-RETURN ${rowProjection('i')} AS initiative, mentorships, mentors, mentees, articles, firstReported, lastReported
-ORDER BY mentorships DESC, articles DESC, i.name, i.id
-LIMIT $limit`;
+export const INITIATIVE_ACTIVITY_CYPHER = initiativeActivityCypher();
 
 export interface OverviewArgs {
   within?: string | null;

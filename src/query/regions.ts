@@ -1,7 +1,9 @@
+import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import type { GNodeRow } from './list.js';
-import { rowProjection } from './neighbours.js';
+import { inPlaces } from './filters.js';
+import { rowMap } from './neighbours.js';
 import { resolveWithin } from './places.js';
 
 /**
@@ -10,16 +12,28 @@ import { resolveWithin } from './places.js';
  * there or under an initiative there), their mentors and mentees, the articles that mention a
  * place there and the dates of the first and last of them.
  */
+/** The columns of a region row, by the names the rows are read with. */
+const COLUMN = {
+  place: new Cypher.NamedVariable('place'),
+  initiatives: new Cypher.NamedVariable('initiatives'),
+  mentorships: new Cypher.NamedVariable('mentorships'),
+  mentors: new Cypher.NamedVariable('mentors'),
+  mentees: new Cypher.NamedVariable('mentees'),
+  articles: new Cypher.NamedVariable('articles'),
+  firstReported: new Cypher.NamedVariable('firstReported'),
+  lastReported: new Cypher.NamedVariable('lastReported'),
+};
+const orEmpty = (v: Cypher.Variable) => Cypher.coalesce(v, new Cypher.Literal(''));
 export const REGION_ORDER = {
-  MENTORSHIPS: 'mentorships',
-  INITIATIVES: 'initiatives',
-  MENTORS: 'mentors',
-  MENTEES: 'mentees',
-  ARTICLES: 'articles',
-  FIRST_REPORTED: "coalesce(firstReported, '')",
-  LAST_REPORTED: "coalesce(lastReported, '')",
-  NAME: 'r.name',
-} as const;
+  MENTORSHIPS: () => COLUMN.mentorships,
+  INITIATIVES: () => COLUMN.initiatives,
+  MENTORS: () => COLUMN.mentors,
+  MENTEES: () => COLUMN.mentees,
+  ARTICLES: () => COLUMN.articles,
+  FIRST_REPORTED: () => orEmpty(COLUMN.firstReported),
+  LAST_REPORTED: () => orEmpty(COLUMN.lastReported),
+  NAME: (r: Cypher.Node) => r.property('name'),
+} satisfies Record<string, (r: Cypher.Node) => Cypher.Expr>;
 
 export interface RegionArgs {
   level: string;
@@ -29,38 +43,65 @@ export interface RegionArgs {
 }
 
 /** Distinct mentors and mentees of the mentorships in the list `ms` (as `mentors`, `mentees`). */
-export const PARTY_COUNTS = `CALL { WITH ms UNWIND ms AS m MATCH (p)-[:MENTOR_IN]->(m) RETURN count(DISTINCT p) AS mentors }
-CALL { WITH ms UNWIND ms AS m MATCH (p)-[:MENTEE_IN]->(m) RETURN count(DISTINCT p) AS mentees }`;
+export function partyCounts(ms: Cypher.Variable): Cypher.Clause[] {
+  return (['MENTOR_IN', 'MENTEE_IN'] as const).map((side) => {
+    const m = new Cypher.Node();
+    const p = new Cypher.Node();
+    const each = new Cypher.Unwind([ms, m]).match(new Cypher.Pattern(p).related({ type: side, direction: 'right' }).to(m));
+    return new Cypher.Call(each.return([Cypher.count(p).distinct(), side === 'MENTOR_IN' ? COLUMN.mentors : COLUMN.mentees]), [ms]);
+  });
+}
+
+/** Whether v (through `type` to a place) lies in or under one of the places $withinIds names; true when unset. */
+export function inRegion(v: Cypher.Node, type?: 'MENTIONS' | 'IN'): Cypher.Predicate {
+  const w = new Cypher.Node();
+  const start = type ? new Cypher.Pattern(v).related({ type, direction: 'right' }).to({ labels: ['Place'] }) : new Cypher.Pattern(v);
+  const under = start.related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 8 } }).to(w, { labels: ['Place'] });
+  return Cypher.or(Cypher.isNull(WITHIN), new Cypher.Exists(new Cypher.Match(under).where(Cypher.in(w.property('id'), WITHIN))))!;
+}
+const WITHIN = new Cypher.NamedParam('withinIds');
+export { COLUMN as REGION_COLUMN };
 
 export function regionsCypher(field: keyof typeof REGION_ORDER, direction: 'ASC' | 'DESC'): string {
-  return `MATCH (r:Place {level: $level})
-WHERE $withinIds IS NULL OR EXISTS { MATCH (r)-[:PART_OF*0..8]->(w:Place) WHERE w.id IN $withinIds }
-CALL {
-  WITH r
-  MATCH (d:Place)-[:PART_OF*0..8]->(r)
-  RETURN collect(d) AS ds
-}
-CALL {
-  WITH ds
-  CALL {
-    WITH ds UNWIND ds AS d MATCH (d)<-[:IN]-(m:Mentorship) RETURN m
-    UNION
-    WITH ds UNWIND ds AS d MATCH (d)<-[:IN]-(:Initiative)<-[:UNDER]-(m:Mentorship) RETURN m
-  }
-  RETURN collect(DISTINCT m) AS ms
-}
-CALL { WITH ds UNWIND ds AS d MATCH (d)<-[:IN]-(i:Initiative) RETURN count(DISTINCT i) AS initiatives }
-${PARTY_COUNTS}
-CALL {
-  WITH ds UNWIND ds AS d MATCH (d)<-[:MENTIONS]-(a:Article)
-  WITH DISTINCT a
-  RETURN count(a) AS articles, min(a.publishedAt) AS firstReported, max(a.publishedAt) AS lastReported
-}
-WITH r, initiatives, size(ms) AS mentorships, mentors, mentees, articles, firstReported, lastReported
-WHERE initiatives + mentorships + articles > 0
-RETURN ${rowProjection('r')} AS place, initiatives, mentorships, mentors, mentees, articles, firstReported, lastReported
-ORDER BY ${REGION_ORDER[field]} ${direction}, r.name, r.id
-LIMIT $limit`;
+  const r = new Cypher.Node();
+  const d = new Cypher.Node();
+  const ds = new Cypher.Variable();
+  const ms = new Cypher.Variable();
+  const m = new Cypher.Node();
+  const i = new Cypher.Node();
+  const a = new Cypher.Node();
+  const place = new Cypher.Match(new Cypher.Pattern(r, { labels: ['Place'], properties: { level: new Cypher.NamedParam('level') } })).where(inRegion(r));
+  const below = new Cypher.Call(
+    new Cypher.Match(new Cypher.Pattern(d, { labels: ['Place'] }).related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 8 } }).to(r)).return([Cypher.collect(d), ds]),
+    [r],
+  );
+  const mentorships = new Cypher.Call(Cypher.utils.concat(inPlaces(ds, 'Mentorship', m), new Cypher.Return([Cypher.collect(m).distinct(), ms])), [ds]);
+  const eachPlace = () => {
+    const x = new Cypher.Node();
+    return { x, unwind: new Cypher.Unwind([ds, x]) };
+  };
+  const ip = eachPlace();
+  const initiatives = new Cypher.Call(
+    ip.unwind.match(new Cypher.Pattern(ip.x).related({ type: 'IN', direction: 'left' }).to(i, { labels: ['Initiative'] })).return([Cypher.count(i).distinct(), COLUMN.initiatives]),
+    [ds],
+  );
+  const ap = eachPlace();
+  const articles = new Cypher.Call(
+    ap.unwind
+      .match(new Cypher.Pattern(ap.x).related({ type: 'MENTIONS', direction: 'left' }).to(a, { labels: ['Article'] }))
+      .with(a)
+      .distinct()
+      .return([Cypher.count(a), COLUMN.articles], [Cypher.min(a.property('publishedAt')), COLUMN.firstReported], [Cypher.max(a.property('publishedAt')), COLUMN.lastReported]),
+    [ds],
+  );
+  const c = COLUMN;
+  const rows = new Cypher.With(r, c.initiatives, [Cypher.size(ms), c.mentorships], c.mentors, c.mentees, c.articles, c.firstReported, c.lastReported).where(
+    Cypher.gt(Cypher.plus(c.initiatives, c.mentorships, c.articles), new Cypher.Literal(0)),
+  );
+  const out = new Cypher.Return([rowMap(r, 'Place'), c.place], c.initiatives, c.mentorships, c.mentors, c.mentees, c.articles, c.firstReported, c.lastReported)
+    .orderBy([REGION_ORDER[field](r), direction], [r.property('name'), 'ASC'], [r.property('id'), 'ASC'])
+    .limit(new Cypher.NamedParam('limit'));
+  return Cypher.utils.concat(place, below, mentorships, initiatives, ...partyCounts(ms), articles, rows, out).build().cypher;
 }
 
 export async function regions(db: Db, args: RegionArgs, size: number) {
