@@ -62,7 +62,16 @@ export function inRegion(v: Cypher.Node, type?: 'MENTIONS' | 'IN'): Cypher.Predi
 const WITHIN = new Cypher.NamedParam('withinIds');
 export { COLUMN as REGION_COLUMN };
 
+const compiled = new Map<string, string>();
+/** The statement for an order (compiled once per field and direction). */
 export function regionsCypher(field: keyof typeof REGION_ORDER, direction: 'ASC' | 'DESC'): string {
+  const key = `${field}:${direction}`;
+  let c = compiled.get(key);
+  if (!c) compiled.set(key, (c = buildRegionsCypher(field, direction)));
+  return c;
+}
+
+function buildRegionsCypher(field: keyof typeof REGION_ORDER, direction: 'ASC' | 'DESC'): string {
   const r = new Cypher.Node();
   const d = new Cypher.Node();
   const ds = new Cypher.Variable();
