@@ -943,3 +943,14 @@ test('genre: a hospital page — bulleted headlines of other news and a dated re
   const figures = d.figures.map((f) => `${f.value}${f.unit}${f.approx ? '~' : ''}`);
   assert.deepEqual(figures, ['36名', '42名', '36对', '210名', '32年', '60人~', '1份', '1次/周~', '1项/年']);
 });
+
+test('names: a given name that is a noun of its own keeps its third character (何建国共带徒弟, 李国庆节); a verb or adverb there does not (王刚才说, 王明白了)', async () => {
+  const { nameAt } = await import('../src/lang/zh/names.js');
+  assert.equal(nameAt('何建国共带徒弟5名', 0), '何建国');
+  assert.equal(nameAt('李国庆节前走访', 0), '李国庆');
+  assert.equal(nameAt('王刚才说', 0), '王刚');
+  assert.equal(nameAt('王明白了', 0), '王明');
+  assert.equal(nameAt('张敬正忙着', 0), '张敬');
+  const d = extractFacts(cleanArticle('老支书何建国共带出徒弟5名，个个都成了村里的骨干。'));
+  assert.ok(d.people.some((p) => p.name === '何建国'), JSON.stringify(d.people.map((p) => p.name)));
+});

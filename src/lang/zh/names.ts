@@ -62,7 +62,12 @@ export function nameAt(text: string, at: number): string | undefined {
     // 胡文杰作为: 杰作 is a word, but so is 作为 right after 杰 — the reading where both sides are
     // words wins (an overlapping ambiguity), so 杰 ends the name. (张伟结对: 对 alone is no word.)
     const overlapped = next.length === 2 && after.length >= 2;
-    if ((next.length < 2 && !verbal) || overlapped) name = text.slice(at, at + 3 + compound);
+    // 何建国共带, 马文才说, 赵德胜任: the given name is a noun of its own (建国, 文才, 德胜) —
+    // read from the given name on, the text cuts there. (A verb or adverb there — 王刚才说,
+    // 李强调 — is the sentence going on, so only a noun counts.)
+    const given = words(text.slice(at + 1 + compound, at + 6 + compound))[0];
+    const givenNoun = given?.word === text.slice(at + 1 + compound, at + 3 + compound) && /^n/.test(given.tag);
+    if ((next.length < 2 && !verbal) || overlapped || (givenNoun && !verbal)) name = text.slice(at, at + 3 + compound);
   }
   return plausibleName(name) ? name : undefined;
 }
