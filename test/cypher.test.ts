@@ -183,3 +183,17 @@ test('a statement is compiled once per shape: the same parts with other ids give
   const other = combineParts([neighbourPart(NEIGHBOURS.placeParent, ['place:1']), neighbourPart(NEIGHBOURS.placeChildren, ['place:2'], false, resolveOrder('Place', { field: 'NAME', direction: 'DESC' }))]);
   assert.notEqual(other.cypher, first.cypher);
 });
+
+test('the fixed statements: search, what a place name means, the suggestions for an unknown one, the label counts', async () => {
+  const { SEARCH_CYPHER } = await import('../src/query/search.js');
+  const { RESOLVE_CYPHER, NEAR_CYPHER } = await import('../src/query/places.js');
+  const { STATS_CYPHER } = await import('../src/query/stats.js');
+  snap('search', SEARCH_CYPHER);
+  snap('places.resolve', RESOLVE_CYPHER);
+  snap('places.near', NEAR_CYPHER);
+  snap('stats', STATS_CYPHER);
+  // User text reaches them only as parameters.
+  assert.match(SEARCH_CYPHER, /queryNodes\('entity_text', \$q, \{limit: \$fetch\}\)/);
+  assert.match(RESOLVE_CYPHER, /UNWIND \$forms AS/);
+  for (const l of NODE_LABELS) assert.match(STATS_CYPHER, new RegExp(`MATCH \\(this\\d+:${l}\\)`));
+});

@@ -1,3 +1,4 @@
+import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import { BadInputError } from '../errors.js';
@@ -21,14 +22,41 @@ export function placeForms(raw: string): { exact: string[]; short: string[] } {
   return { exact, short: [...new Set(short)] };
 }
 
-const RESOLVE = `
-CALL {
-  UNWIND $forms AS f MATCH (p:Place {id: f}) RETURN p
-  UNION UNWIND $forms AS f MATCH (p:Place {name: f}) RETURN p
-  UNION CALL db.index.fulltext.queryNodes('entity_text', $phrases) YIELD node AS p
-    WITH p WHERE p:Place AND any(f IN $forms WHERE f IN coalesce(p.aliases, [])) RETURN p
-}
-RETURN DISTINCT p.id AS id`;
+/** The ids of the places any of $forms names: by id, by name, or by alias through the full-text index. */
+export const RESOLVE_CYPHER = (() => {
+  const forms = new Cypher.NamedParam('forms');
+  const p = new Cypher.Node();
+  const byProperty = (key: 'id' | 'name') => {
+    const f = new Cypher.Variable();
+    return new Cypher.Unwind([forms, f]).match(new Cypher.Pattern(p, { labels: ['Place'], properties: { [key]: f } })).return(p);
+  };
+  const f = new Cypher.Variable();
+  const byAlias = Cypher.db.index.fulltext
+    .queryNodes('entity_text', new Cypher.NamedParam('phrases'))
+    .yield(['node', p])
+    .with(p)
+    .where(Cypher.and(p.hasLabel('Place'), Cypher.any(f, forms, Cypher.in(f, Cypher.coalesce(p.property('aliases'), new Cypher.List([]))))))
+    .return(p);
+  return Cypher.utils
+    .concat(new Cypher.Call(new Cypher.Union(byProperty('id'), byProperty('name'), byAlias)), new Cypher.Return([p.property('id'), 'id']).distinct())
+    .build().cypher;
+})();
+
+/** Place names that share a part with what the user wrote (the suggestions of an unknown place). */
+export const NEAR_CYPHER = (() => {
+  const node = new Cypher.Node();
+  const score = new Cypher.Variable();
+  const name = new Cypher.NamedVariable('name');
+  return Cypher.db.index.fulltext
+    .queryNodes('entity_text', new Cypher.NamedParam('q'), { limit: 50 })
+    .yield(['node', node], ['score', score])
+    .with(node, score)
+    .where(node.hasLabel('Place'))
+    .return([node.property('name'), name])
+    .orderBy([score, 'DESC'], [name, 'ASC'])
+    .limit(new Cypher.NamedParam('limit'))
+    .build().cypher;
+})();
 
 const phrases = (forms: string[]) => forms.map(phrase).join(' OR ');
 
@@ -43,15 +71,10 @@ function nearQuery(raw: string): string {
 export async function resolvePlaces(db: Db, raw: string, what = 'place'): Promise<string[]> {
   const { exact, short } = placeForms(raw);
   for (const forms of [exact, short]) {
-    const rows = await db.read(RESOLVE, { forms, phrases: phrases(forms) });
+    const rows = await db.read(RESOLVE_CYPHER, { forms, phrases: phrases(forms) });
     if (rows.length > 0) return rows.map((r) => r.id as string).sort();
   }
-  const near = await db.read(
-    `CALL db.index.fulltext.queryNodes('entity_text', $q, {limit: 50}) YIELD node, score
-     WITH node, score WHERE node:Place
-     RETURN node.name AS name ORDER BY score DESC, name LIMIT $limit`,
-    { q: nearQuery(raw), limit: neo4j.int(5) },
-  );
+  const near = await db.read(NEAR_CYPHER, { q: nearQuery(raw), limit: neo4j.int(5) });
   const names = [...new Set(near.map((r) => r.name as string))];
   throw new BadInputError(
     `the graph holds no place called ${JSON.stringify(raw)} for "${what}"` +

@@ -1,3 +1,4 @@
+import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
 import { simplifyAligned } from '../lang/zh/script.js';
 import type { Db } from '../db/gateway.js';
@@ -32,17 +33,24 @@ export interface SearchHitRow {
   node: GNodeRow;
 }
 
+/** Full-text hits of the wanted types, best first (more fetched than shown: other types drop out). */
+export const SEARCH_CYPHER = (() => {
+  const node = new Cypher.Node();
+  const [score, type, props] = ['score', 'type', 'props'].map((v) => new Cypher.NamedVariable(v)) as unknown as [Cypher.Variable, Cypher.Variable, Cypher.Variable];
+  return Cypher.db.index.fulltext
+    .queryNodes('entity_text', new Cypher.NamedParam('q'), { limit: new Cypher.NamedParam('fetch') })
+    .yield(['node', node], ['score', score])
+    .with(node, score, [Cypher.head(Cypher.labels(node)), type])
+    .where(Cypher.in(type, new Cypher.NamedParam('types')))
+    .return([Cypher.properties(node), props], type, score)
+    .orderBy([score, 'DESC'], [props.property('id'), 'ASC'])
+    .limit(new Cypher.NamedParam('limit'))
+    .build().cypher;
+})();
+
 export async function search(db: Db, query: string, first: number | null | undefined, types?: string[] | null): Promise<SearchHitRow[]> {
   const limit = Math.min(Math.max(first ?? 10, 1), LIMITS.maxSearchHits);
   const wanted = types && types.length > 0 ? types : [...SEARCH_TYPES];
-  const rows = await db.read(
-    `CALL db.index.fulltext.queryNodes('entity_text', $q, {limit: $fetch}) YIELD node, score
-     WITH node, score, head(labels(node)) AS type
-     WHERE type IN $types
-     RETURN properties(node) AS props, type, score
-     ORDER BY score DESC, props.id
-     LIMIT $limit`,
-    { q: luceneQuery(query), types: wanted, limit: neo4j.int(limit), fetch: neo4j.int(limit * 4) },
-  );
+  const rows = await db.read(SEARCH_CYPHER, { q: luceneQuery(query), types: wanted, limit: neo4j.int(limit), fetch: neo4j.int(limit * 4) });
   return rows.map((r) => ({ score: r.score, type: r.type, node: { ...r.props, __label: r.type } }));
 }
