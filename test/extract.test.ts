@@ -954,3 +954,15 @@ test('names: a given name that is a noun of its own keeps its third character (�
   const d = extractFacts(cleanArticle('老支书何建国共带出徒弟5名，个个都成了村里的骨干。'));
   assert.ok(d.people.some((p) => p.name === '何建国'), JSON.stringify(d.people.map((p) => p.name)));
 });
+
+test('genre: a procuratorate page — a three-character name ending in 刚 named twice before verbs (王志刚出席…王志刚要求) is one person, not 王志', () => {
+  const d = genre('procuratorate-signing.txt');
+  const names = d.people.map((p) => p.name);
+  assert.ok(names.includes('王志刚') && !names.includes('王志'), names.join(','));
+  assert.ok(pairs(d).includes('8名师傅→8名徒弟'), pairs(d).join(' ; '));
+});
+
+test('genre: a utility company — 收了两名徒弟——A和B names the apprentices, so a later “师傅…”A说 adds no second, unnamed master', () => {
+  const d = genre('utility-master-apprentice.txt');
+  assert.deepEqual(pairs(d).sort(), ['32名技术骨干→45名新入职员工', '张卫东→林晓', '张卫东→陈思远']);
+});

@@ -52,7 +52,14 @@ export function nameAt(text: string, at: number): string | undefined {
   // 杨德才的帮带下: a character between two and 的 finishes the name (an adverb never stands
   // before 的), unless it is a word of its own there (张强家的, 王明说的, 李华们的).
   else if (text[at + 3 + compound] === '的' && new RegExp(`[${HAN}]`, 'u').test(third) && !/[们等都也说是在和与及就还又家里这那的了着过]/u.test(third)) name = two + third;
-  else if (wordSet('name-final-stops.txt').has(third) && /^(?:[,，。、;；:：!！?？\s“”(（]|[说是给和与及对为的也都已还就在同])/.test(text[at + 3 + compound] ?? '。')) name = two + third;
+  else if (
+    wordSet('name-final-stops.txt').has(third) &&
+    (/^(?:[,，。、;；:：!！?？\s“”(（]|[说是给和与及对为的也都已还就在同])/.test(text[at + 3 + compound] ?? '。') ||
+      // 检察长王志刚出席…王志刚要求: the same three characters again — an adverb does not follow
+      // one person each time they are named, a given name does.
+      text.indexOf(two + third, text.indexOf(two + third) + 1) >= 0)
+  )
+    name = two + third;
   else if (new RegExp(`[${HAN}]`, 'u').test(third) && !stops().has(third)) {
     // The third character belongs to the name unless it starts a word with what follows.
     const next = cut(text.slice(at + 2 + compound, at + 6 + compound))[0] ?? '';

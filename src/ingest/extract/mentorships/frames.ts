@@ -206,6 +206,11 @@ export function readFrames(c: Collector): void {
           const afterN = g.N ? m[0].slice(m[0].indexOf(g.N) + g.N.length)[0] ?? '' : '';
           mentees = [n ? c.group({ label: `${n.value}名${frame.mentee}`, size: n.value, approx: /[多余]/.test(afterN) || n.approx, evidence: quote() }) : defaultGroup(c, frame.mentee, at)];
         }
+        // 他又收了两名徒弟——陈思远和林晓: the people named after a dash or colon are that group.
+        if (/^\s*[—：:]/.test(c.text.slice(endAt, endAt + 3))) {
+          const named = [...new Set(c.personsIn(endAt, s.start + s.text.length).map((x) => x.p.name))];
+          if (named.length > 0) mentees = named;
+        }
         if (mentees.length === 0) continue;
         if (frame.mentorFromBefore) {
           const master = c.masterBefore(at);
