@@ -966,3 +966,10 @@ test('genre: a utility company — 收了两名徒弟——A和B names the appre
   const d = genre('utility-master-apprentice.txt');
   assert.deepEqual(pairs(d).sort(), ['32名技术骨干→45名新入职员工', '张卫东→林晓', '张卫东→陈思远']);
 });
+
+test('genre: a traditional police page — Y跟着他跑轄區 (他: the old officer named before) is that pair; the credits in brackets are credits', () => {
+  const d = genre('police-station-fanti.txt');
+  assert.ok(pairs(d).includes('陈建军→黄嘉豪'), pairs(d).join(' ; '));
+  assert.ok(!pairs(d).includes('师傅→黄嘉豪'), 'the quote’s bare 师傅 is the same master');
+  assert.deepEqual(d.credits.map((c) => c.name).sort(), ['許文龍', '鄭雅婷']);
+});
