@@ -973,3 +973,14 @@ test('genre: a traditional police page — Y跟着他跑轄區 (他: the old off
   assert.ok(!pairs(d).includes('师傅→黄嘉豪'), 'the quote’s bare 师傅 is the same master');
   assert.deepEqual(d.credits.map((c) => c.name).sort(), ['許文龍', '鄭雅婷']);
 });
+
+test('genre: a primary school’s tenth 青蓝工程 — 新教师代表 is an apprentice’s representative; per-semester quotas above one are counts, 每学期末上一节汇报课 a rate', () => {
+  const d = genre('school-tenth-qinglan.txt');
+  assert.deepEqual(d.initiatives.map((i) => i.name), ['青蓝工程']);
+  assert.ok(pairs(d).includes('∅→杨雨桐'), pairs(d).join(' ; '));
+  assert.ok(pairs(d).includes('12名骨干教师→今年新入职的14名青年教师'), pairs(d).join(' ; '));
+  assert.deepEqual(
+    d.figures.map((f) => `${f.value}${f.unit}`),
+    ['14名', '12名', '10节', '20节', '37名', '1节/学期'],
+  );
+});
