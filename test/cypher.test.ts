@@ -197,3 +197,15 @@ test('the fixed statements: search, what a place name means, the suggestions for
   assert.match(RESOLVE_CYPHER, /UNWIND \$forms AS/);
   for (const l of NODE_LABELS) assert.match(STATS_CYPHER, new RegExp(`MATCH \\(this\\d+:${l}\\)`));
 });
+
+test('the graph views: focus, one level of a neighbourhood, the relationships among nodes, a shortest path, the whole graph', async () => {
+  const g = await import('../src/query/graph.js');
+  snap('graph.focus', g.FOCUS_CYPHER);
+  snap('graph.level', g.LEVEL_CYPHER);
+  snap('graph.relsAmong', g.RELS_AMONG_CYPHER);
+  snap('graph.whole', g.WHOLE_CYPHER);
+  const path = g.pathCypher('Person', 'Place', 4);
+  snap('graph.path.Person.Place.4', path);
+  // The labels come from the id-prefix allow-list, the bound from validated input: both in the pattern.
+  assert.match(path, /^MATCH \(a:Person \{id: \$from\}\), \(b:Place \{id: \$to\}\)\nMATCH p = shortestPath\(\(a\)-\[\*\.\.4\]-\(b\)\)/);
+});

@@ -1,3 +1,4 @@
+import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import { BadInputError } from '../errors.js';
@@ -34,9 +35,79 @@ export interface RawGraph {
 export const DEFAULT_VIEW_TYPES = NODE_LABELS.filter((l) => l !== 'Article' && l !== 'Mentorship');
 
 
-const relsAmong = `
-MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids
-RETURN elementId(r) AS id, type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props`;
+const nodeRow = (n: Cypher.Node) => [
+  [Cypher.properties(n), 'props'],
+  [Cypher.head(Cypher.labels(n)), 'label'],
+] as Array<[Cypher.Expr, string]>;
+
+/** The relationships among some nodes (both ends in $ids). */
+export const RELS_AMONG_CYPHER = (() => {
+  const [a, b] = [new Cypher.Node(), new Cypher.Node()];
+  const r = new Cypher.Relationship();
+  const ids = new Cypher.NamedParam('ids');
+  return new Cypher.Match(new Cypher.Pattern(a).related(r, { direction: 'right' }).to(b))
+    .where(Cypher.and(Cypher.in(a.property('id'), ids), Cypher.in(b.property('id'), ids))!)
+    .return([Cypher.elementId(r), 'id'], [Cypher.type(r), 'type'], [a.property('id'), 'source'], [b.property('id'), 'target'], [Cypher.properties(r), 'props'])
+    .build().cypher;
+})();
+
+/** The focus nodes of a neighbourhood. */
+export const FOCUS_CYPHER = (() => {
+  const f = new Cypher.Node();
+  return new Cypher.Match(new Cypher.Pattern(f)).where(Cypher.in(f.property('id'), new Cypher.NamedParam('focus'))).return(...nodeRow(f)).build().cypher;
+})();
+
+/**
+ * One level of a neighbourhood: the unseen neighbours of $frontier of the walked types, and
+ * the parties of the mentorships among them.
+ */
+export const LEVEL_CYPHER = (() => {
+  const [n, m, party] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Node()];
+  const walk = new Cypher.NamedParam('walk');
+  const props = new Cypher.NamedVariable('props');
+  return new Cypher.Match(new Cypher.Pattern(n).related({ direction: 'undirected' }).to(m))
+    .where(
+      Cypher.and(
+        Cypher.in(n.property('id'), new Cypher.NamedParam('frontier')),
+        Cypher.in(Cypher.head(Cypher.labels(m)), walk),
+        Cypher.not(Cypher.in(m.property('id'), new Cypher.NamedParam('seen'))),
+      )!,
+    )
+    .with(m)
+    .distinct()
+    .optionalMatch(new Cypher.Pattern(party).related({ type: Cypher.labelExpr.or('MENTOR_IN', 'MENTEE_IN'), direction: 'right' }).to(m, { labels: ['Mentorship'] }))
+    .where(Cypher.in(Cypher.head(Cypher.labels(party)), walk))
+    .return(...nodeRow(m), [Cypher.collect(new Cypher.Map({ props: Cypher.properties(party), label: Cypher.head(Cypher.labels(party)) })), 'parties'])
+    .orderBy([props.property('id'), 'ASC'])
+    .limit(new Cypher.NamedParam('fetch'))
+    .build().cypher;
+})();
+
+/**
+ * A shortest path (at most maxHops, either direction) between two nodes of known labels. Text,
+ * not the builder: its `MATCH SHORTEST 1 p = …` puts the path variable where Neo4j 5 refuses it,
+ * and Cypher 5's shortestPath() is not in the builder. The labels come from the id-prefix
+ * allow-list (escaped all the same) and maxHops is a validated integer.
+ */
+export function pathCypher(la: NodeLabel, lb: NodeLabel, maxHops: number): string {
+  const [a, b] = [Cypher.utils.escapeLabel(la), Cypher.utils.escapeLabel(lb)];
+  return `MATCH (a:${a} {id: $from}), (b:${b} {id: $to})
+MATCH p = shortestPath((a)-[*..${maxHops}]-(b))
+RETURN [n IN nodes(p) | {props: properties(n), label: head(labels(n))}] AS ns,
+       [r IN relationships(p) | {id: elementId(r), type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}] AS rs`;
+}
+
+/** Every node of some types, by id, one more than shown (to tell the view it was cut). */
+export const WHOLE_CYPHER = (() => {
+  const n = new Cypher.Node();
+  const props = new Cypher.NamedVariable('props');
+  return new Cypher.Match(new Cypher.Pattern(n))
+    .where(Cypher.in(Cypher.head(Cypher.labels(n)), new Cypher.NamedParam('types')))
+    .return(...nodeRow(n))
+    .orderBy([props.property('id'), 'ASC'])
+    .limit(new Cypher.NamedParam('fetch'))
+    .build().cypher;
+})();
 
 /** Properties not worth drawing: article text is fetched per article; the rest is internal. */
 const HIDDEN = new Set(['text', 'searchText', 'aliasText', 'factsHash']);
@@ -48,7 +119,7 @@ function toNode(props: Record<string, any>, label: NodeLabel, distance: number):
 
 async function withRels(db: Db, nodes: RawNode[], truncated: boolean): Promise<RawGraph> {
   const ids = nodes.map((n) => n.id);
-  const rels = (await db.read(relsAmong, { ids })) as RawRel[];
+  const rels = (await db.read(RELS_AMONG_CYPHER, { ids })) as RawRel[];
   return { nodes, rels, truncated };
 }
 
@@ -60,7 +131,7 @@ export async function neighbourhood(db: Db, focus: string[], depth: number, type
   // Mentorships are walked through and their parties come along, so that a mentor's mentee
   // is one hop away, as the MENTORS edge shows it.
   const walk = [...new Set([...types, 'Mentorship'])];
-  const start = await db.read(`MATCH (f) WHERE f.id IN $focus RETURN properties(f) AS props, head(labels(f)) AS label`, { focus });
+  const start = await db.read(FOCUS_CYPHER, { focus });
   const nodes = new Map<string, RawNode>();
   let truncated = false;
   const add = (props: any, label: NodeLabel, distance: number) => {
@@ -75,12 +146,7 @@ export async function neighbourhood(db: Db, focus: string[], depth: number, type
   let frontier = [...nodes.keys()];
   for (let d = 1; d <= depth && frontier.length > 0 && !truncated; d++) {
     const rows = await db.read(
-      `MATCH (n)-[]-(m) WHERE n.id IN $frontier AND head(labels(m)) IN $walk AND NOT m.id IN $seen
-       WITH DISTINCT m
-       OPTIONAL MATCH (party)-[:MENTOR_IN|MENTEE_IN]->(m:Mentorship) WHERE head(labels(party)) IN $walk
-       RETURN properties(m) AS props, head(labels(m)) AS label,
-              collect({props: properties(party), label: head(labels(party))}) AS parties
-       ORDER BY props.id LIMIT $fetch`,
+      LEVEL_CYPHER,
       { frontier, walk, seen: [...nodes.keys()], fetch: neo4j.int(limit + 1) },
     );
     const next: string[] = [];
@@ -96,17 +162,14 @@ export async function neighbourhood(db: Db, focus: string[], depth: number, type
 
 /** One shortest path between two nodes, or null when there is none within maxHops. */
 export async function shortestPath(db: Db, from: string, to: string, maxHops: number): Promise<RawGraph | null> {
-  // Arguments are checked at the entry points (validation.ts, PathArgs); maxHops is written
-  // into the Cypher text (variable-length bounds cannot be parameters), so it is asserted again.
+  // Arguments are checked at the entry points (validation.ts, PathArgs); maxHops is a
+  // bound of the pattern (variable-length bounds cannot be parameters), so it is asserted again.
   const la = labelOfId(from);
   const lb = labelOfId(to);
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS || !la || !lb) throw new BadInputError('path arguments were not validated');
   if (from === to) return null;
   const [row] = await db.read(
-    `MATCH (a:${la} {id: $from}), (b:${lb} {id: $to})
-     MATCH p = shortestPath((a)-[*..${maxHops}]-(b))
-     RETURN [n IN nodes(p) | {props: properties(n), label: head(labels(n))}] AS ns,
-            [r IN relationships(p) | {id: elementId(r), type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}] AS rs`,
+    pathCypher(la, lb, maxHops),
     { from, to },
   );
   if (!row) return null;
@@ -117,9 +180,7 @@ export async function shortestPath(db: Db, from: string, to: string, maxHops: nu
 /** The whole graph (for exports), limited to the given node types. */
 export async function wholeGraph(db: Db, types: NodeLabel[], limit = 50_000): Promise<RawGraph> {
   const rows = await db.read(
-    `MATCH (n) WHERE head(labels(n)) IN $types
-     RETURN properties(n) AS props, head(labels(n)) AS label
-     ORDER BY props.id LIMIT $fetch`,
+    WHOLE_CYPHER,
     { types, fetch: neo4j.int(limit + 1) },
   );
   const nodes = rows.slice(0, limit).map((r) => toNode(r.props, r.label, 0));
