@@ -164,10 +164,10 @@ test('the schema offers exactly the orders the query layer has (ORDER_FIELDS)', 
 
 test('a page and the level below it are one statement: each field a subquery per node of the page, the order said again', async () => {
   const { pageWithLevel } = await import('../src/query/level.js');
-  const { rowProjection } = await import('../src/query/neighbours.js');
-  const page = listCypher('Initiative', { first: 100 }).rows;
+  const list = listCypher('Initiative', { first: 100 });
+  const page = list.rows;
   const parts = [neighbourPart(NEIGHBOURS.initiativePlaces, [], false, undefined, ['name']), neighbourPart(NEIGHBOURS.initiativeParent, [])];
-  const { cypher, params } = pageWithLevel(page, { limit: 101 }, parts, rowProjection('n'), 'k, n.id');
+  const { cypher, params } = pageWithLevel(page, { limit: 101 }, parts, list.projection, 'k, n.id');
   snap('level.pageWithLevel', cypher);
   assert.equal(cypher.match(/CALL \(n\) \{\n  WITH n\.id AS (var\d+)\n  UNWIND \[\1\] AS var\d+/g)?.length, 2);
   assert.match(cypher, /\nWITH n, k, f0, f1 ORDER BY k, n.id\nRETURN CASE\n[\s\S]*\nEND AS props, head\(labels\(n\)\) AS label, k, f0, f1$/);

@@ -1,5 +1,6 @@
 import Cypher from '@neo4j/cypher-builder';
 import type { NodeLabel } from '../model.js';
+import { orEmpty } from './cypher.js';
 import { into, out, PARTY_SIDES, reversed, walk, type Hop } from './paths.js';
 
 /**
@@ -59,7 +60,7 @@ const TO_PLACE: Record<NodeLabel, Hop[][]> = {
 };
 
 /** Every node below `top` (a node, or a list of nodes) in the PART_OF hierarchy, collected as `into`. */
-function subTree(label: 'Place' | 'Initiative', top: Cypher.Node, depth: number, into: Cypher.Variable): Cypher.Clause {
+export function subTree(label: 'Place' | 'Initiative', top: Cypher.Node, depth: number, into: Cypher.Variable): Cypher.Clause {
   const d = new Cypher.Node();
   return new Cypher.Match(new Cypher.Pattern(d, { labels: [label] }).related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: depth } }).to(top)).return([
     Cypher.collect(d).distinct(),
@@ -120,7 +121,6 @@ function reachesInitiative(n: Cypher.Node, path: Hop[], where: (q: Cypher.Node) 
 }
 
 const contains = (e: Cypher.Expr) => Cypher.contains(e, PARAM.text);
-const orEmpty = (e: Cypher.Expr) => Cypher.coalesce(e, new Cypher.Literal(''));
 const TEXT: Record<NodeLabel, (n: Cypher.Node) => Cypher.Predicate> = {
   Place: (n) => Cypher.or(contains(n.property('name')), contains(orEmpty(n.property('aliasText'))))!,
   Initiative: (n) => Cypher.or(contains(n.property('name')), contains(orEmpty(n.property('aliasText'))), contains(orEmpty(n.property('summary'))))!,
@@ -140,7 +140,7 @@ const TEXT: Record<NodeLabel, (n: Cypher.Node) => Cypher.Predicate> = {
  * Published in a range: an article by its date; a mentorship or figure when an article in the
  * range reports it; anything else when an article in the range mentions it.
  */
-function inRange(a: Cypher.Node): Cypher.Predicate {
+export function inRange(a: Cypher.Node): Cypher.Predicate {
   const date = a.property('publishedAt');
   return Cypher.and(
     Cypher.isNotNull(date),

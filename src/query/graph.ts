@@ -5,6 +5,7 @@ import { BadInputError } from '../errors.js';
 import { MAX_HOPS } from '../validation.js';
 import { NODE_LABELS, type NodeLabel } from '../model.js';
 import { labelOfId } from './neighbours.js';
+import { PARTY_SIDES } from './paths.js';
 
 /**
  * The raw material of visual views: nodes and relationships around focus nodes, along a
@@ -33,7 +34,6 @@ export interface RawGraph {
 /** Node types of a view unless asked otherwise: articles would tie everything to everything,
  * and mentorships are drawn as edges. */
 export const DEFAULT_VIEW_TYPES = NODE_LABELS.filter((l) => l !== 'Article' && l !== 'Mentorship');
-
 
 const nodeRow = (n: Cypher.Node) => [
   [Cypher.properties(n), 'props'],
@@ -75,7 +75,7 @@ export const LEVEL_CYPHER = (() => {
     )
     .with(m)
     .distinct()
-    .optionalMatch(new Cypher.Pattern(party).related({ type: Cypher.labelExpr.or('MENTOR_IN', 'MENTEE_IN'), direction: 'right' }).to(m, { labels: ['Mentorship'] }))
+    .optionalMatch(new Cypher.Pattern(party).related({ type: Cypher.labelExpr.or(...PARTY_SIDES), direction: 'right' }).to(m, { labels: ['Mentorship'] }))
     .where(Cypher.in(Cypher.head(Cypher.labels(party)), walk))
     .return(...nodeRow(m), [Cypher.collect(new Cypher.Map({ props: Cypher.properties(party), label: Cypher.head(Cypher.labels(party)) })), 'parties'])
     .orderBy([props.property('id'), 'ASC'])

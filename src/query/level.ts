@@ -1,5 +1,6 @@
 import Cypher from '@neo4j/cypher-builder';
 import type { Db, Params, Row } from '../db/gateway.js';
+import { compiledOnce } from './cypher.js';
 
 /**
  * One read statement per request level. GraphQL resolves a query level by level; on each level
@@ -35,28 +36,24 @@ export interface ReadPart {
  * are then mapped back to (part, value) slots. Bounded; shapes are few (fields × orders).
  */
 type Compiled = { cypher: string; slots: Array<[name: string, part: number, value: number]> };
-const compiled = new Map<string, Compiled>();
-const MAX_COMPILED = 1000;
+const cached = compiledOnce<Compiled>();
 
 function compileOnce(key: string, build: (param: (part: number, value: number) => Cypher.Param) => Cypher.Clause): Compiled {
-  let c = compiled.get(key);
-  if (c) return c;
-  const placeholders: Array<{ slot: [number, number] }> = [];
-  const result = build((part, value) => {
-    const marker = { slot: [part, value] as [number, number] };
-    placeholders.push(marker);
-    return new Cypher.Param(marker);
-  }).build();
-  c = {
-    cypher: result.cypher,
-    slots: Object.entries(result.params).flatMap(([name, v]) => {
-      const marker = placeholders.find((p) => p === v);
-      return marker ? [[name, ...marker.slot] as [string, number, number]] : [];
-    }),
-  };
-  if (compiled.size >= MAX_COMPILED) compiled.clear();
-  compiled.set(key, c);
-  return c;
+  return cached(key, () => {
+    const placeholders: Array<{ slot: [number, number] }> = [];
+    const result = build((part, value) => {
+      const marker = { slot: [part, value] as [number, number] };
+      placeholders.push(marker);
+      return new Cypher.Param(marker);
+    }).build();
+    return {
+      cypher: result.cypher,
+      slots: Object.entries(result.params).flatMap(([name, v]) => {
+        const marker = placeholders.find((p) => p === v);
+        return marker ? [[name, ...marker.slot] as [string, number, number]] : [];
+      }),
+    };
+  });
 }
 
 function paramsOf(c: Compiled, parts: ReadPart[]): Params {

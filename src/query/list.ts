@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Db, Row } from '../db/gateway.js';
 import type { NodeLabel } from '../model.js';
 import Cypher from '@neo4j/cypher-builder';
+import { compiledOnce, expressionText, orEmpty } from './cypher.js';
 import { candidates, PARAM, phrase, type ListFilter } from './filters.js';
 import { resolvePlaces } from './places.js';
 import { pageWithLevel, type LevelAhead } from './level.js';
@@ -86,7 +87,7 @@ function pageCypher(
   const dir = desc !== backward ? 'DESC' : 'ASC';
   const rows = Cypher.utils.concat(
     body,
-    new Cypher.With(n, [present ? key : Cypher.coalesce(key, new Cypher.Literal('')), k])
+    new Cypher.With(n, [present ? key : orEmpty(key), k])
       .where(Cypher.and(cursor(PAGE.afterK, PAGE.afterId, past), cursor(PAGE.beforeK, PAGE.beforeId, short))!)
       .with(n, k)
       .orderBy([k, dir], [n.property('id'), dir])
@@ -97,7 +98,7 @@ function pageCypher(
     page,
     rows: page.slice(0, page.lastIndexOf('\nRETURN ')),
     order: dir === 'DESC' ? 'k DESC, n.id DESC' : 'k, n.id',
-    projection: new Cypher.Return(projection).build().cypher.replace(/^RETURN /, ''),
+    projection: expressionText(projection),
   };
 }
 
@@ -118,20 +119,8 @@ function cursorList(list: string, o: OrderBy): string {
  */
 const NAME_INDEXED = new Set<NodeLabel>(['Place', 'Initiative', 'Person']);
 
-/**
- * Compiling with the builder costs more than a small request: a list's Cypher depends only on
- * its shape (label, which filters are set, order, direction, selected fields), so each shape is
- * compiled once. Bounded; shapes are few.
- */
-const compiled = new Map<string, PageCypher & { count: string }>();
-function once(key: string, build: () => PageCypher & { count: string }): PageCypher & { count: string } {
-  let c = compiled.get(key);
-  if (!c) {
-    if (compiled.size >= 1000) compiled.clear();
-    compiled.set(key, (c = build()));
-  }
-  return c;
-}
+/** A list's Cypher depends only on its shape (label, which filters are set, order, direction, selected fields). */
+const once = compiledOnce<PageCypher & { count: string }>();
 /** Which filters are set: what a list's Cypher depends on (the values are parameters). */
 function filterShape(f: ListFilter): string {
   return [f.place, f.initiative, f.kind, f.text, f.published?.from || f.published?.to].map((v) => (v ? 1 : 0)).join('');
@@ -154,7 +143,7 @@ export function listCypher(label: NodeLabel, args: ListArgs, backward = false, f
     // Reading forwards in name order, the after cursor is where the index range starts.
     const start = indexed
       ? new Cypher.Match(new Cypher.Pattern(n, { labels: [label] })).where(
-          Cypher.gte(n.property('name'), o.direction === 'ASC' && !backward ? Cypher.coalesce(PAGE.afterK, new Cypher.Literal('')) : new Cypher.Literal('')),
+          Cypher.gte(n.property('name'), o.direction === 'ASC' && !backward ? orEmpty(PAGE.afterK) : new Cypher.Literal('')),
         )
       : undefined;
     const body = withLevel(candidates(label, f, n, start));

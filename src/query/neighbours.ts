@@ -126,13 +126,6 @@ export function selectedMap(v: Cypher.Node, fields: readonly string[]): Cypher.E
   return new Cypher.MapProjection(v, ['id', ...fields.filter((f) => SHOWN_PROPERTIES.has(f) && f !== 'id')]);
 }
 
-/** An expression of the builder as Cypher text over a variable named `v` (for the list and aggregate queries). */
-function expressionText(e: (v: Cypher.Node) => Cypher.Expr, v: string): string {
-  return new Cypher.Return(e(new Cypher.NamedNode(v))).build().cypher.replace(/^RETURN /, '');
-}
-export const rowProjection = (v: string, label?: NodeLabel): string => expressionText((x) => rowMap(x, label), v);
-export const selectedProjection = (v: string, fields: readonly string[]): string => expressionText((x) => selectedMap(x, fields), v);
-
 /** The label every neighbour of a field has, when its last hop names one: (m:Article). */
 export function fixedLabel(spec: Spec): NodeLabel | undefined {
   return spec.path.at(-1)?.to;
@@ -152,8 +145,16 @@ const SPEC_ORDER: Record<SpecOrder, (m: Cypher.Node, rel: Cypher.Variable) => Cy
  * Relationship properties (quotes, offsets, roles) are read only for the fields that show them
  * (`withRel`): `articles { title }` of a county mentioned by 5,000 articles reads no quote.
  */
+/** A spec's part of a statement's shape (specs are constants: serialised once each). */
+const specKeys = new WeakMap<Spec, string>();
+function specKey(spec: Spec): string {
+  let k = specKeys.get(spec);
+  if (k === undefined) specKeys.set(spec, (k = JSON.stringify(spec)));
+  return k;
+}
+
 export function neighbourPart(spec: Spec, ids: readonly string[], withRel = false, order?: NeighbourOrder, fields?: readonly string[]): ReadPart {
-  const shape = `neighbour|${JSON.stringify(spec)}|${withRel}|${order ? `${order.field}:${order.direction}` : ''}|${fields ? fields.join(',') : '*'}`;
+  const shape = `neighbour|${specKey(spec)}|${withRel}|${order ? `${order.field}:${order.direction}` : ''}|${fields ? fields.join(',') : '*'}`;
   return {
     shape,
     values: [[...ids], neo4j.int(spec.limit ?? MAX_NEIGHBOURS)],
@@ -245,30 +246,19 @@ export interface Loaders {
 
 const NO_REL: Record<string, any> = Object.freeze({});
 
-/** Nodes of one label by id, whole (node(id) shows every stored property). */
-function byIdPart(label: NodeLabel, ids: readonly string[]): ReadPart {
+/**
+ * Nodes of one label by id: whole (node(id) shows every stored property), or only the text
+ * (Article.text of articles that came as rows without it).
+ */
+function byIdPart(label: NodeLabel, ids: readonly string[], what: 'properties' | 'text'): ReadPart {
   return {
-    shape: `byId|${label}`,
+    shape: `byId|${label}|${what}`,
     values: [[...ids]],
     read(idsExpr) {
       const n = new Cypher.Node();
       const id = new Cypher.Variable();
       const clause = new Cypher.Match(new Cypher.Pattern(n, { labels: [label] })).where(Cypher.in(n.property('id'), idsExpr)).with([n.property('id'), id], n);
-      return { clause, id, items: new Cypher.List([Cypher.properties(n)]) };
-    },
-  };
-}
-
-/** Article.text for articles that came as rows without it. */
-function articleTextPart(ids: readonly string[]): ReadPart {
-  return {
-    shape: 'articleText',
-    values: [[...ids]],
-    read(idsExpr) {
-      const a = new Cypher.Node();
-      const id = new Cypher.Variable();
-      const clause = new Cypher.Match(new Cypher.Pattern(a, { labels: ['Article'] })).where(Cypher.in(a.property('id'), idsExpr)).with([a.property('id'), id], a);
-      return { clause, id, items: new Cypher.List([a.property('text')]) };
+      return { clause, id, items: new Cypher.List([what === 'text' ? n.property('text') : Cypher.properties(n)]) };
     },
   };
 }
@@ -315,14 +305,14 @@ export function createLoaders(db: Db): Loaders {
     const found = new Map<string, GNodeRow>();
     await Promise.all(
       [...groups].map(async ([label, group]) => {
-        const rows = await reader.read(byIdPart(label, group));
+        const rows = await reader.read(byIdPart(label, group, 'properties'));
         for (const r of rows) found.set(r.id, { ...r.items[0], __label: label });
       }),
     );
     return ids.map((id) => found.get(id) ?? null);
   });
   const articleText = new DataLoader<string, string | null>(async (ids) => {
-    const rows = await reader.read(articleTextPart(ids));
+    const rows = await reader.read(byIdPart('Article', ids, 'text'));
     const byId = new Map(rows.map((r) => [r.id as string, r.items[0] as string]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -1,4 +1,5 @@
 import Cypher from '@neo4j/cypher-builder';
+import { orEmpty } from './cypher.js';
 import type { NodeLabel } from '../model.js';
 import type { Direction } from './page.js';
 
@@ -22,7 +23,6 @@ const firstReported =
       .limit(1);
     return Cypher.head(new Cypher.Collect(earliest));
   };
-const orNone = (e: Cypher.Expr) => Cypher.coalesce(e, new Cypher.Literal(''));
 export const ORDER_FIELDS = {
   Place: { NAME: prop('name'), ID: prop('id') },
   Initiative: { NAME: prop('name'), ID: prop('id'), FIRST_REPORTED: firstReported('MENTIONS') },
@@ -32,7 +32,7 @@ export const ORDER_FIELDS = {
   Mentorship: { ID: prop('id'), FIRST_REPORTED: firstReported('REPORTS') },
   Figure: { SUBJECT: prop('subject'), ID: prop('id') },
   // Same-day articles in title order.
-  Article: { PUBLISHED_AT: (v) => Cypher.plus(orNone(v.property('publishedAt')), orNone(v.property('title'))), TITLE: prop('title'), ID: prop('id') },
+  Article: { PUBLISHED_AT: (v) => Cypher.plus(orEmpty(v.property('publishedAt')), orEmpty(v.property('title'))), TITLE: prop('title'), ID: prop('id') },
   Party: { NAME: (v) => Cypher.coalesce(v.property('name'), v.property('label')), ID: prop('id') },
 } as const satisfies Record<NodeLabel | 'Party', Record<string, OrderKey>>;
 

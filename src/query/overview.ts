@@ -2,6 +2,7 @@ import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import type { GNodeRow } from './list.js';
+import { inRange } from './filters.js';
 import { rowMap } from './neighbours.js';
 import { resolveWithin } from './places.js';
 import { inRegion, partyCounts, REGION_COLUMN } from './regions.js';
@@ -30,17 +31,9 @@ function timelineCypher(): string {
     Cypher.Variable,
     Cypher.Variable,
   ];
-  const from = new Cypher.NamedParam('from');
-  const to = new Cypher.NamedParam('to');
+  // Dated and in the range the list filters mean by `published` (filters.ts inRange).
   const dated = new Cypher.Match(new Cypher.Pattern(a, { labels: ['Article'] }))
-    .where(
-      Cypher.and(
-        Cypher.isNotNull(date),
-        Cypher.or(Cypher.isNull(from), Cypher.gte(date, from)),
-        Cypher.or(Cypher.isNull(to), Cypher.lte(date, to)),
-        inRegion(a, 'MENTIONS'),
-      )!,
-    )
+    .where(Cypher.and(inRange(a), inRegion(a, 'MENTIONS'))!)
     .with(a, [Cypher.substring(date, new Cypher.Literal(0), new Cypher.Literal(7)), month]);
   const countOf = (label: 'Mentorship' | 'Figure') => Cypher.count(new Cypher.Case().when(x.hasLabel(label)).then(new Cypher.Literal(1)));
   const reports = new Cypher.Call(

@@ -2,7 +2,8 @@ import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import type { GNodeRow } from './list.js';
-import { inPlaces } from './filters.js';
+import { compiledOnce, orEmpty } from './cypher.js';
+import { inPlaces, subTree } from './filters.js';
 import { rowMap } from './neighbours.js';
 import { resolveWithin } from './places.js';
 
@@ -23,7 +24,6 @@ const COLUMN = {
   firstReported: new Cypher.NamedVariable('firstReported'),
   lastReported: new Cypher.NamedVariable('lastReported'),
 };
-const orEmpty = (v: Cypher.Variable) => Cypher.coalesce(v, new Cypher.Literal(''));
 export const REGION_ORDER = {
   MENTORSHIPS: () => COLUMN.mentorships,
   INITIATIVES: () => COLUMN.initiatives,
@@ -62,28 +62,21 @@ export function inRegion(v: Cypher.Node, type?: 'MENTIONS' | 'IN'): Cypher.Predi
 const WITHIN = new Cypher.NamedParam('withinIds');
 export { COLUMN as REGION_COLUMN };
 
-const compiled = new Map<string, string>();
+const once = compiledOnce<string>();
 /** The statement for an order (compiled once per field and direction). */
 export function regionsCypher(field: keyof typeof REGION_ORDER, direction: 'ASC' | 'DESC'): string {
-  const key = `${field}:${direction}`;
-  let c = compiled.get(key);
-  if (!c) compiled.set(key, (c = buildRegionsCypher(field, direction)));
-  return c;
+  return once(`${field}:${direction}`, () => buildRegionsCypher(field, direction));
 }
 
 function buildRegionsCypher(field: keyof typeof REGION_ORDER, direction: 'ASC' | 'DESC'): string {
   const r = new Cypher.Node();
-  const d = new Cypher.Node();
   const ds = new Cypher.Variable();
   const ms = new Cypher.Variable();
   const m = new Cypher.Node();
   const i = new Cypher.Node();
   const a = new Cypher.Node();
   const place = new Cypher.Match(new Cypher.Pattern(r, { labels: ['Place'], properties: { level: new Cypher.NamedParam('level') } })).where(inRegion(r));
-  const below = new Cypher.Call(
-    new Cypher.Match(new Cypher.Pattern(d, { labels: ['Place'] }).related({ type: 'PART_OF', direction: 'right', length: { min: 0, max: 8 } }).to(r)).return([Cypher.collect(d), ds]),
-    [r],
-  );
+  const below = new Cypher.Call(subTree('Place', r, 8, ds), [r]);
   const mentorships = new Cypher.Call(Cypher.utils.concat(inPlaces(ds, 'Mentorship', m), new Cypher.Return([Cypher.collect(m).distinct(), ms])), [ds]);
   const eachPlace = () => {
     const x = new Cypher.Node();

@@ -147,7 +147,7 @@ export const typeResolvers = {
     articles: many('figureReports', 'Article'),
   },
   Article: {
-    // List and neighbour rows carry no text (neighbours.ts rowProjection); node(id) does.
+    // List and neighbour rows carry no text (neighbours.ts rowMap); node(id) does.
     text: (p: Parent, _a: unknown, ctx: Context) => (typeof p.text === 'string' ? p.text : ctx.loaders.articleText.load(p.id)),
     credits: (p: Parent) =>
       ((p.credits as string[] | undefined) ?? []).map((c) => {
