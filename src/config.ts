@@ -29,6 +29,13 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   NEO4J_LOCAL_PORT: int(1, 65535).default(7687),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default('.neo4j-data'),
+  /** JVM heap of the local engine (a big graph's batch writes need 2–4 GB of transaction state). */
+  NEO4J_LOCAL_HEAP: z
+    .string()
+    .regex(/^[1-9][0-9]*[mMgG]$/, 'must be a JVM size such as 1g or 3072m')
+    .default('1g'),
+  /** Page cache of the local engine in MB: it should hold the store (the seed graph needs little). */
+  NEO4J_LOCAL_PAGECACHE_MB: int(16, 1_048_576).default(128),
   /** A JDK 17/21 for the local Neo4j when the default java is another version. */
   NEO4J_JAVA_HOME: z.string().optional(),
   JAVA_HOME: z.string().optional(),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -11,7 +11,7 @@ import { loadSeeds } from '../src/ingest/seed.js';
 /** What `npm start` does, twice, on its own local Neo4j and data directory. */
 test('a restart keeps the data and loads nothing twice', { timeout: 300_000 }, async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cadre-graph-restart-'));
-  const env = { NEO4J_LOCAL_PORT: String(await freePort()), NEO4J_LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env = { NEO4J_LOCAL_PORT: String(await freePort()), NEO4J_LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NEO4J_LOCAL_HEAP: '768m', NEO4J_LOCAL_PAGECACHE_MB: '64' };
   const count = async (c: Awaited<ReturnType<typeof connect>>) => {
     const [row] = await c.db.read('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r');
     return `${row!.n}/${row!.r}`;
@@ -19,6 +19,10 @@ test('a restart keeps the data and loads nothing twice', { timeout: 300_000 }, a
   try {
     const first = await connect(loadConfig(env, { dotenv: false }));
     assert.ok(first.local, 'NEO4J_URI unset: the local Neo4j is started');
+    // The engine runs with the heap and page cache the environment asked for.
+    const argv = readFileSync(`/proc/${first.local.pid}/cmdline`, 'utf8').split('\0');
+    assert.ok(argv.includes('-Xmx768m'), argv.join(' '));
+    assert.equal(argv[argv.indexOf('--pagecache-mb') + 1], '64');
     const written = await loadSeeds(first.db, { onlyIfEmpty: true });
     assert.equal(written.length, 5);
     const before = await count(first);
@@ -51,4 +55,6 @@ test('a busy port gets an error that says what to do', async () => {
 
 test('bad configuration is refused naming the variable', () => {
   assert.throws(() => loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://x' }, { dotenv: false }), /PORT.*NEO4J_URI|NEO4J_URI.*PORT/);
+  assert.throws(() => loadConfig({ NEO4J_LOCAL_HEAP: '3 GB' }, { dotenv: false }), /NEO4J_LOCAL_HEAP.*JVM size/);
+  assert.throws(() => loadConfig({ NEO4J_LOCAL_PAGECACHE_MB: '4g' }, { dotenv: false }), /NEO4J_LOCAL_PAGECACHE_MB/);
 });

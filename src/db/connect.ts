@@ -33,6 +33,8 @@ export async function connect(config: AppConfig, opts: { shareRunning?: boolean 
     local = await startLocalNeo4j({
       port: config.NEO4J_LOCAL_PORT,
       dataDir: config.NEO4J_LOCAL_DATA_DIR,
+      heap: config.NEO4J_LOCAL_HEAP,
+      pageCacheMb: config.NEO4J_LOCAL_PAGECACHE_MB,
       javaHomes: [config.NEO4J_JAVA_HOME, config.JAVA_HOME],
     });
     uri = local.uri;
