@@ -984,3 +984,10 @@ test('genre: a primary school’s tenth 青蓝工程 — 新教师代表 is an a
     ['14名', '12名', '10节', '20节', '37名', '1节/学期'],
   );
 });
+
+test('genre: a farm mentors’ feature — 遴选X担任“田秀才”导师，每人结对帮带Y; Y拜X为师 with Y the subject; X被聘为Y的导师; X认领Y作为徒弟; 两人结成对子 (the newcomer mentee); 师徒制定 is no 师徒制', () => {
+  const d = genre('farm-mentors-pairs.txt');
+  assert.deepEqual(pairs(d), ['65名种养大户、农技能手→2至3名返乡创业青年', '李春生→赵晨阳', '周文斌→该镇年轻干部', '李国强→3名年轻干部', '周大成→刘明']);
+  assert.deepEqual(d.initiatives.map((i) => i.name), ['田秀才带新农人培育模式', '成长导师']);
+  assert.equal(d.people.find((p) => p.name === '李春生')?.title, '种植大户', 'the title starts after 拜');
+});

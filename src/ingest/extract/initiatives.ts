@@ -123,6 +123,8 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
   if (mod.length < 2) return (lexicon().alone.has(head) || lexicon().alone.has(head.replace(/度$/, ''))) && head.length >= 3 ? mod + head : undefined;
   // 一项基础性、战略性工程: a quality (…性) describes a programme, it names none.
   if (/性$/.test(mod) && mod.length <= 4) return undefined;
+  // 个性化培养计划, 常态化帮带机制: how a plan is made (…化 and a verb) names no programme.
+  if (/^(计划|方案|机制|模式|制度|体系)$/.test(head) && /^[\p{Script=Han}]{2,3}化[\p{Script=Han}]{1,2}$/u.test(mod)) return undefined;
   // 容错纠错机制, 考核评价体系: how every institution works (generic-mechanisms.txt), no programme.
   if (/^(机制|体系|制度)$/.test(head) && wordSet('generic-mechanisms.txt').has(mod)) return undefined;
   // A general word (模式, 机制) needs a modifier that names something (not 一种合作模式, 竞争机制).
@@ -170,6 +172,8 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
       if (covered(at, end) || text[end] === '”' || /^[员长]/.test(text[end] ?? '')) continue;
       // A head that is itself the start of a longer word (计划生育, 工程师) names no programme.
       if (/^(生育|师|款|队伍建设)/.test(text.slice(end, end + 4)) && m[0] !== '导师队伍') continue;
+      // (为每对师徒制定计划: 制 that opens a verb, 制定 or 制作, is no 师徒制.)
+      if (head.endsWith('制') && /^[定订作约止造]/.test(text[end] ?? '')) continue;
       // (导师团队, 导师组成: a team of mentors or a verb, not the 导师团/导师组 of a scheme.)
       if (/[团组]$/.test(head) && /^[队成织]/.test(text[end] ?? '')) continue;
       const name = nameBefore(text, s.start, at, head);

@@ -19,6 +19,8 @@ export interface Frame {
   persons?: true | 'mentor' | 'mentee';
   bySide?: boolean;
   subjectMentor?: boolean;
+  /** With no mentee in its slot, the person the sentence is about (named before the frame) is it. */
+  subjectMentee?: boolean;
   mentorMustBeRole?: boolean;
   mentee?: string;
   mentor?: string;
@@ -175,6 +177,12 @@ export function readFrames(c: Collector): void {
           // 钟建成是…也是和张伟结对的“老乡镇”: the subject of the sentence is the mentor.
           const subject = c.personAt.find((x) => x.at >= s.start && x.at < at);
           if (subject) mentors = [subject.p.name];
+        }
+        if (frame.subjectMentee && mentees.length === 0 && mentors.length === 1 && c.people.some((p) => p.name === mentors[0])) {
+          // 李红梅是…大学生,回村后拜王德福为师: who takes a named master is the sentence's subject
+          // (…表示将虚心向导师学习: a bare 导师 is no one's in particular).
+          const subject = c.personAt.find((x) => x.at >= s.start && x.at < at && !mentors.includes(x.p.name));
+          if (subject) mentees = [subject.p.name];
         }
         if (frame.bySide && g.X !== undefined && g.Y !== undefined && /分别|各自|一一/.test(m[0])) {
           // 胡佳怡、李振宇、程雪三名年轻干部分别与余建平、吴昊、熊伟结成帮带对子: two lists of

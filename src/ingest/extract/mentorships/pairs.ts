@@ -2,7 +2,7 @@ import { HAN } from '../../../lang/zh/script.js';
 import { clauseQuote } from '../context.js';
 import type { Collector } from './collector.js';
 import { plausibleName } from '../../../lang/zh/names.js';
-import { groupOf, heads } from './groups.js';
+import { groupOf, heads, menteeish, mentorish } from './groups.js';
 
 /**
  * A sentence about pairing that no frame explained, naming a mentor group and a mentee group:
@@ -12,6 +12,8 @@ const COUNTED = `(?:\\d+\\s*[至到~-]\\s*)?\\d+\\s*[名位]`;
 const TRIGGER = /帮带|结对|传帮带|师徒|拜师|带徒|师带徒|一对一|以老带新|徒弟|学徒/;
 /** Verbs of rising to a post (当上了村支书): what follows them is an outcome, not a side. */
 const OUTCOME = /(?:当上|成为|成长为|当选|选为|升任|走上|接任|接过)了?/u;
+/** Verbs of taking a role (担任导师): the group is the phrase before them. */
+const SERVES = /担任|作为|出任|充当/u;
 const OUTCOME_BEFORE = new RegExp(`${OUTCOME.source}$`, 'u');
 
 export function readGroupPairs(c: Collector): void {
@@ -25,7 +27,11 @@ export function readGroupPairs(c: Collector): void {
         if (c.personAt.some((x) => x.at >= at && x.at < at + m[0].length)) continue;
         // 我带的徒弟当上了村支书: a post someone rose to is an outcome, not a mentor group.
         if (OUTCOME.test(m[0]) || OUTCOME_BEFORE.test(s.text.slice(0, m.index!))) continue;
-        const g = groupOf(m[0].replace(/^.*[了着过起]/u, ''), clauseQuote(c.ctx, at, at + m[0].length));
+        // 遴选65名种养大户、农技能手担任“田秀才”导师: the group is who serves, before the verb,
+        // not the tail of it that fits before the noun (手担任田秀才导师).
+        const serves = SERVES.exec(m[0]);
+        const phrase = serves ? (new RegExp(`(?:${COUNTED})?[${HAN}、“”]{2,24}$`, 'u').exec(s.text.slice(0, m.index! + serves.index))?.[0] ?? '') : m[0];
+        const g = groupOf(phrase.replace(/^.*[了着过起]/u, ''), clauseQuote(c.ctx, at, at + m[0].length));
         // 通过帮带走上乡镇领导岗位: a phrase that opens with the pairing verb and does not go on
         // with its noun (as 帮带导师 does) is a clause about an outcome, not a group.
         const verb = g && TRIGGER.exec(g.label);
@@ -102,5 +108,37 @@ export function readDashPairs(c: Collector): void {
       c.add(mentor.p.name, mentee.p.name, mentor.at, mentee.end);
       c.explained.push([mentor.at, mentee.end]);
     }
+  }
+}
+
+/** 两人结成了帮带对子: the pair is the two people the sentence named before it. */
+const BOTH = /(?:两人|二人|俩人|两个人|他们俩|她们俩|他俩|她俩)(?:就|便|也|从此|由此|随即|当场|正式)?(?:结成|结为|结下|结对成为|成为|建立)(?:了)?(?:[“‘]?(?:帮带|师徒|结对|传帮带)[”’]?)?(?:对子|关系|师徒)/u;
+
+/**
+ * 老党员张德明成了年轻书记吴斌的“参谋长”，两人结成了帮带对子: two people named before 两人结成对子
+ * are its pair. Their titles decide who mentors (老党员, 师傅 against 年轻书记, 新任…); with
+ * nothing to tell, the one named first (the genre names the master first).
+ */
+export function readBothPaired(c: Collector): void {
+  for (const s of c.ctx.seg.sentences) {
+    const m = BOTH.exec(s.text);
+    if (!m) continue;
+    const at = s.start + m.index;
+    if (c.hasRecordIn(s.start, s.start + s.text.length)) continue;
+    const named = [...new Map(c.personsIn(s.start, at).map((x) => [x.p.name, x])).values()];
+    if (named.length !== 2) continue;
+    const [a, b] = named as [(typeof named)[0], (typeof named)[0]];
+    const side = (x: typeof a) => {
+      const title = x.p.title ?? '';
+      // (新任村支书: a newcomer's marker outweighs the post's noun, which mentors often hold.)
+      if (/^(?:年轻|青年|新任|新上任|新来|新入职|新录用|新招录)/u.test(title)) return 'mentee';
+      if (mentorish(title) || /^(?:老|退休|资深)/u.test(title)) return 'mentor';
+      if (menteeish(title)) return 'mentee';
+      return undefined;
+    };
+    const swap = side(a) === 'mentee' || side(b) === 'mentor';
+    if (side(a) === side(b) && side(a) !== undefined) continue;
+    const [mentor, mentee] = swap ? [b, a] : [a, b];
+    c.add(mentor.p.name, mentee.p.name, a.at, at + m[0].length);
   }
 }
