@@ -991,3 +991,8 @@ test('genre: a farm mentors’ feature — 遴选X担任“田秀才”导师，
   assert.deepEqual(d.initiatives.map((i) => i.name), ['田秀才带新农人培育模式', '成长导师']);
   assert.equal(d.people.find((p) => p.name === '李春生')?.title, '种植大户', 'the title starts after 拜');
 });
+
+test('genre: a county’s linked leaders — 对Y，由X担任第一导师; 每名X联系N名Y; X、Z与Y开展师徒结对 (the list is the mentors); …帮带Y的“2+1”模式 (the scheme is no part of Y); 作为X的徒弟，Y…', () => {
+  const d = genre('county-linked-leaders.txt');
+  assert.deepEqual(pairs(d).sort(), ['所在单位主要负责人→新录用的17名公务员', '每名县级领导→2名年轻干部', '42名老党员、老干部→新任村干部', '1名班子成员+1名业务骨干→1名新入职干部', '陈刚→王芳'].sort());
+});

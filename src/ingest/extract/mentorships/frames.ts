@@ -95,6 +95,8 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
   // The name must fill the slot, but for a title or 的 before it (镇党委书记吴贵伦, 90后的范海猛).
   let rest = name ? (side === 'mentor' ? trimmed.slice(0, -name.length) : trimmed.slice(name.length)) : '';
   let fills = side === 'mentor' ? rest === '' || /(的|、|”|同志)$/.test(rest) || titleWords().some((t) => rest.endsWith(t)) : rest === '' || /^(的|这样|等|同志|老师)/.test(rest);
+  // 作为陈刚的徒弟，王芳每天跟着他查房: a person-only slot that ends the frame starts with the name.
+  if (side === 'mentee' && (frame.persons === true || frame.persons === 'mentee') && frame.pattern.endsWith('{Y}')) fills = true;
   let nameStart = side === 'mentor' ? end - (name?.length ?? 0) : start;
   if (side === 'mentee' && !(name && fills)) {
     // 新入职的蒋浩然在导师指导下: a mentee slot that ends in a name after 的.

@@ -69,6 +69,9 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   // 32名机关年轻干部到乡镇: where a group is sent is no part of it.
   const dest = /^(.{2,}?)(?:到|赴|下沉到|下派到|派驻)[^、和及]{1,10}$/u.exec(label);
   if (dest && heads().any.test(dest[1]!)) label = dest[1]!;
+  // 帮带1名新入职干部的“2+1”模式: a thing of the group's (…的模式) is no part of it.
+  const owned = /^(.{2,}?)的([^的]{1,12})$/u.exec(label);
+  if (owned && heads().any.test(owned[1]!) && !heads().any.test(owned[2]!)) label = owned[1]!;
   // 74名年轻“尖兵”: a head count of people makes a group even without a known noun.
   label = withoutPredicate(label);
   const counted = counts.length > 0 && new RegExp(`${NUMBER}\\s*(?:名|位|人)`, 'u').test(label);

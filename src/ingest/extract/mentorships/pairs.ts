@@ -53,6 +53,17 @@ export function readGroupPairs(c: Collector): void {
     };
     const mentor = find(heads().mentor, heads().isMentor);
     const mentee = find(heads().mentee, heads().isMentee);
+    // 组织42名老党员、老干部与新任村干部结对: the mentee phrase found runs over the mentor list's
+    // last item and 与; that item belongs to the mentors.
+    const joined = mentor && mentee && /^(.+?)(?:与|和|同)(.+)$/u.exec(mentee.g.label);
+    if (joined && mentorish(joined[1]!) && menteeish(joined[2]!)) {
+      const rest = groupOf(joined[2]!, mentee.g.evidence);
+      if (rest) {
+        mentee.g = rest;
+        const listed = `、${joined[1]}`;
+        if (c.text.startsWith(listed, mentor!.end)) mentor!.g = { ...mentor!.g, label: mentor!.g.label + listed };
+      }
+    }
     if (mentor && mentee && !mentee.g.label.includes(mentor.g.label) && !mentor.g.label.includes(mentee.g.label)) {
       // 露湖村老支书刘福生说…: a mentor noun right before a name is that person's title.
       const named = c.personAt.find((x) => x.at === mentor.end)?.p.name;
