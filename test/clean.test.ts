@@ -67,6 +67,14 @@ test('the headline is the header line that reads like one, not a site banner, a 
   assert.equal(b.title, '教师节里话传承:师徒接力育新人');
 });
 
+test('a role after a name and a slash is that name’s (杨帆 / 文 周杰 / 图); 撰稿人 and 摄影 are roles', () => {
+  const a = cleanArticle('上犹县：师徒结对促成长\n上犹县近日为18名新录用公务员确定18名导师。\n（融媒体中心 杨帆 / 文 周杰 / 图）');
+  assert.deepEqual(a.credits.map((x) => `${x.role}:${x.name}`), ['author:杨帆', 'photographer:周杰']);
+  const b = cleanArticle('上犹县：师徒结对促成长\n上犹县近日为18名新录用公务员确定18名导师。\n撰稿人：周莉　　摄影：何军');
+  assert.deepEqual(b.credits.map((x) => `${x.role}:${x.name}`), ['author:周莉', 'photographer:何军']);
+  assert.ok(!b.text.includes('周莉'), b.text);
+});
+
 test('an unbracketed dateline byline with an intern and a closing 报道： loses none of its names and leaves the text clean', () => {
   const c = cleanArticle('上犹县：师徒结对促成长\n本报讯 记者 钟华 实习生 陈晨 报道：上犹县近日为18名新录用公务员确定18名导师。\n编审：周涛 监制：吴明');
   assert.deepEqual(c.credits.map((x) => `${x.role}:${x.name}`).sort(), ['editor:周涛', 'editor:吴明', 'journalist:钟华', 'journalist:陈晨'].sort());

@@ -127,7 +127,8 @@ export function creditsIn(raw: string): Credit[] {
   const roleOf = new Map(wordMap('credit-roles.txt'));
   const marks = [...simple.matchAll(roles())].filter((m) => {
     // 文/图 only as bylines ("文/张三", "图 李四"), not inside words (文件, 图片展).
-    if (m[0] === '文' || m[0] === '图') return /^[\s:：/丨|]/.test(simple.slice(m.index! + 1)) && !new RegExp(`[${HAN}]`, 'u').test(simple[m.index! - 1] ?? '');
+    // (杨帆 / 文 周杰 / 图: a role after a name and a slash is that name's, read below.)
+    if (m[0] === '文' || m[0] === '图') return /^[\s:：/丨|]/.test(simple.slice(m.index! + 1)) && !new RegExp(`[${HAN}]`, 'u').test(simple[m.index! - 1] ?? '') && !new RegExp(`[${HAN}]\\s*/\\s*$`, 'u').test(simple.slice(0, m.index!));
     return true;
   });
   const out: Credit[] = [];
@@ -143,9 +144,10 @@ export function creditsIn(raw: string): Credit[] {
     }
   }
   // 李支方 摄, 张三 文/图: the role after the name.
-  for (const m of simple.matchAll(new RegExp(`([${HAN}]{2,3})\\s*(摄(?:影)?|文/图|图/文)(?=[\\s)）]|$)`, 'gu'))) {
+  for (const m of simple.matchAll(new RegExp(`([${HAN}]{2,3})\\s*(摄(?:影)?|文/图|图/文|/\\s*[文图摄])(?=[\\s)）]|$)`, 'gu'))) {
     const n = line.slice(m.index!, m.index! + m[1]!.length);
-    if (plausibleName(m[1]!) && !out.some((c) => c.name === n)) out.push({ name: n, role: m[2]!.startsWith('摄') ? 'photographer' : 'author' });
+    const role = /[摄图]$/.test(m[2]!) && !m[2]!.startsWith('文') && !m[2]!.startsWith('图/') ? 'photographer' : 'author';
+    if (plausibleName(m[1]!) && !out.some((c) => c.name === n)) out.push({ name: n, role: m[2]!.startsWith('摄') ? 'photographer' : role });
   }
   return out;
 }
