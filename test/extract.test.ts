@@ -996,3 +996,11 @@ test('genre: a county’s linked leaders — 对Y，由X担任第一导师; 每�
   const d = genre('county-linked-leaders.txt');
   assert.deepEqual(pairs(d).sort(), ['所在单位主要负责人→新录用的17名公务员', '每名县级领导→2名年轻干部', '42名老党员、老干部→新任村干部', '1名班子成员+1名业务骨干→1名新入职干部', '陈刚→王芳'].sort());
 });
+
+test('initiatives: “四个一”帮带法 keeps its head; an honour (评选“金牌导师”10名, 被评为“优秀导师”) is no scheme; a quoted run 等特色品牌 is each a scheme; 跟岗学习 stands alone', () => {
+  assert.deepEqual(initiativeNames('推行“四个一”帮带法，即一名导师、一本台账、一张清单、一次评估。'), ['四个一帮带法']);
+  assert.deepEqual(initiativeNames('实施“青蓝工程”，评选“金牌导师”10名、“优秀学员”20名。他被评为“优秀导师”。'), ['青蓝工程']);
+  assert.deepEqual(initiativeNames('打造“书记讲堂”“村官夜话”等特色品牌。'), ['书记讲堂', '村官夜话']);
+  assert.deepEqual(initiativeNames('选派15名年轻干部到信访局跟岗锻炼3个月。'), ['信访局跟岗锻炼']);
+  assert.deepEqual(initiativeNames('该局为每对师徒制定个性化培养计划。'), []);
+});

@@ -142,7 +142,8 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
     hits.push({ name, kind: kindOf(name, text.slice(start, start + 40)), start, end, aliases });
   };
   // 开展“导师面对面”“岗位练兵”“基层墩苗”等系列活动: each quoted item of the run is an activity.
-  for (const m of text.matchAll(/((?:“[^”“\n]{2,12}”、?){2,})等(?:一系列|系列)?(?:活动|举措|行动|载体)/gu)) {
+  // (打造“书记讲堂”“村官夜话”等特色品牌: a run named as brands or projects is one too.)
+  for (const m of text.matchAll(/((?:“[^”“\n]{2,12}”、?){2,})等(?:一系列|系列)?(?:特色|工作|培训|培养|实践)?(?:活动|举措|行动|载体|品牌|项目|平台)/gu)) {
     for (const item of m[1]!.matchAll(/“([^”]+)”、?/gu)) {
       const [inner, at] = [item[1]!, m.index! + item.index!];
       if (!wordSet('generic-schemes.txt').has(inner) && !/[,，。]/.test(inner)) add(inner, at, at + item[0].length);
@@ -151,6 +152,8 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
   for (const re of [quoted, quotedSingle]) {
     for (const m of text.matchAll(re)) {
       if (re === quotedSingle && covered(m.index!, m.index! + m[0].length)) continue;
+      // 评选“金牌导师”10名, 被评为“优秀导师”: an honour people are given, counted or awarded, is no programme.
+      if (!m[2] && (/^\s*(?:\d+|[一二两三四五六七八九十]+)\s*[名位人]/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6)) || /(?:评选|评为|评出|授予|荣获|获评|表彰)(?:了|出)?$/u.test(text.slice(Math.max(0, m.index! - 4), m.index!)))) continue;
       const name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!));
       if (name) add(name, m.index!, m.index! + m[0].length, m[2] ? [m[1]!.replace(/[‘’]/g, '')] : []);
     }
