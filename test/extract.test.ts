@@ -262,12 +262,13 @@ test('genre: a traditional-script page — chrome bylines after |, a closing unb
   assert.ok(!d.mentorships.some((m) => /作导师/.test(m.mentor ?? '')), 'the verb is not part of the group');
 });
 
-test('genre: a prefecture page — print/font chrome is no title, 全州 is no county, autonomous counties by their short names, 帮带 is not 带', () => {
+test('genre: a prefecture page — print/font chrome is no title, 全州 is no county, autonomous counties by their names as written (积石山县; 东乡族自治县 with 东乡县 an alias), 帮带 is not 带', () => {
   const d = genre('prefecture-page.txt');
   assert.equal(d.article.title, '临夏州“导师帮带”助推年轻干部成长');
   const places = d.places.map((p) => p.name);
   assert.ok(!places.includes('全州县'), '全州共有… is the whole prefecture');
-  for (const p of ['临夏州', '积石山县', '东乡县', '锁南镇']) assert.ok(places.includes(p), `${p} in ${places.join(' ')}`);
+  for (const p of ['临夏州', '积石山县', '东乡族自治县', '锁南镇']) assert.ok(places.includes(p), `${p} in ${places.join(' ')}`);
+  assert.ok(d.places.find((p) => p.name === '东乡族自治县')?.aliases.includes('东乡县'));
   const ps = pairs(d);
   for (const p of ['每名导师→2至3名年轻干部', '64名导师→128名年轻干部', '马学军→韩小龙']) assert.ok(ps.includes(p), `${p} in ${ps.join(' ; ')}`);
 });
@@ -1003,4 +1004,16 @@ test('initiatives: “四个一”帮带法 keeps its head; an honour (评选“
   assert.deepEqual(initiativeNames('打造“书记讲堂”“村官夜话”等特色品牌。'), ['书记讲堂', '村官夜话']);
   assert.deepEqual(initiativeNames('选派15名年轻干部到信访局跟岗锻炼3个月。'), ['信访局跟岗锻炼']);
   assert.deepEqual(initiativeNames('该局为每对师徒制定个性化培养计划。'), []);
+});
+
+test('an autonomous county is named as the text first writes it; a later short form is its alias and what other facts may call it', () => {
+  const text = '麻阳苗族自治县：师徒结对促成长\n麻阳苗族自治县委组织部组织24名新录用公务员与24名导师结对。麻阳县新录用公务员代表杨思琪说，会向师傅学习。';
+  const p = prepareArticle({ text });
+  const county = p.doc.places.find((x) => x.code === '431226');
+  assert.equal(county?.name, '麻阳苗族自治县');
+  assert.ok(county?.aliases.includes('麻阳县'), county?.aliases.join(' '));
+  assert.equal(p.doc.places.filter((x) => x.code === '431226').length, 1, 'one fact for one county');
+  const node = p.write.nodes.find((n) => n.label === 'Place' && n.props.name === '麻阳苗族自治县');
+  assert.ok(node, 'resolved without an unknown-place problem');
+  assert.equal(prepareArticle({ text: '麻阳县：师徒结对\n麻阳县组织24名新录用公务员与24名导师结对。' }).doc.places.find((x) => x.code === '431226')?.name, '麻阳县');
 });

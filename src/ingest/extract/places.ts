@@ -157,10 +157,12 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
     }
     const place = choice[0];
     if (!place) continue;
-    // 务川仡佬族苗族自治县 is written and read 务川县: that is its name here, the official one an alias.
-    const readable = /自治/.test(place.name) ? shortForms(place.name)[0] : undefined;
+    // 务川仡佬族苗族自治县 is mostly written and read 务川县: that is its name where the text
+    // writes it so, the official one an alias; where the text writes the official name, that is it.
+    const readable = /自治/.test(place.name) && c.form !== place.name ? shortForms(place.name)[0] : undefined;
     const name = readable ?? place.name;
-    take({ name, start: c.start, end: c.end, place, level: place.level, aliases: [...new Set([c.form, place.name])].filter((a) => a !== name) });
+    const short = /自治/.test(place.name) ? shortForms(place.name).slice(0, 1) : [];
+    take({ name, start: c.start, end: c.end, place, level: place.level, aliases: [...new Set([c.form, place.name, ...short])].filter((a) => a !== name) });
   }
 
   // 2. Townships and villages below the counties the article mentions.
@@ -267,13 +269,15 @@ export function placeNear(ctx: ExtractContext, hits: PlaceHit[], at: number, mai
 
 export function placeFacts(ctx: ExtractContext, hits: PlaceHit[]): PlaceFact[] {
   const byName = new Map<string, PlaceFact>();
-  for (const h of hits) {
-    const existing = byName.get(h.name);
+  // One fact per place: 麻阳苗族自治县 and, later, 麻阳县 are one county named as first written.
+  const keyOf = (h: PlaceHit) => h.place?.code ?? h.name;
+  for (const h of [...hits].sort((a, b) => a.start - b.start)) {
+    const existing = byName.get(keyOf(h));
     if (existing) {
-      existing.aliases = [...new Set([...existing.aliases, ...h.aliases])];
+      existing.aliases = [...new Set([...existing.aliases, ...h.aliases, h.name])].filter((a) => a !== existing.name);
       continue;
     }
-    byName.set(h.name, {
+    byName.set(keyOf(h), {
       name: h.name,
       code: h.place?.code,
       level: h.level as PlaceFact['level'],

@@ -43,6 +43,8 @@ export const places: FactType<PlaceFact> = {
           const aliases = [...p.aliases, ...(g.name !== p.name ? [g.name] : [])];
           ctx.addNode('Place', n.id, { name: p.name, level: p.level ?? g.level }, e, aliases);
           ctx.places.set(p.name, n);
+          // Other facts may name it as the text did elsewhere (麻阳县 for 麻阳苗族自治县).
+          for (const a of aliases) if (!ctx.places.has(a)) ctx.places.set(a, n);
           continue;
         }
         if (!p.parent) {
