@@ -1017,3 +1017,9 @@ test('an autonomous county is named as the text first writes it; a later short f
   assert.ok(node, 'resolved without an unknown-place problem');
   assert.equal(prepareArticle({ text: '麻阳县：师徒结对\n麻阳县组织24名新录用公务员与24名导师结对。' }).doc.places.find((x) => x.code === '431226')?.name, '麻阳县');
 });
+
+test('a transliterated name after a quotation and before a verb of speech is a person even when it opens with an adverb’s character; 该负责人, 大家都 are not', () => {
+  const d = extractFacts(cleanArticle('“跟着师傅跑了半年草场，才知道群众工作怎么做。”才让多吉感慨道。“这个办法好。”该负责人表示。“我们一定努力。”大家都说。'));
+  assert.deepEqual(d.people.map((p) => p.name), ['才让多吉']);
+  assert.ok(pairs(d).includes('师傅→才让多吉'), pairs(d).join(' ; '));
+});

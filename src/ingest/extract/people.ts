@@ -1,5 +1,5 @@
 import { words } from '../../lang/zh/tokenizer.js';
-import { alternation } from '../../lang/zh/lexicon.js';
+import { alternation, wordSet } from '../../lang/zh/lexicon.js';
 import { listItemAt, looseName, nameAt, nameBefore, plausibleName } from '../../lang/zh/names.js';
 import { HAN } from '../../lang/zh/script.js';
 import type { PersonFact } from '../facts.js';
@@ -113,7 +113,14 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     }
   }
   for (const m of text.matchAll(quoted)) {
-    if (looseName(m[1]!) || plausibleName(m[1]!)) add(m[1]!, m.index! + m[0].indexOf(m[1]!));
+    // (才台拉忠, 扎西多吉: a transliterated name may open with a character that is elsewhere an
+    // adverb; after a quotation and before a verb of speech it is the name's.)
+    const transliterated =
+      m[1]!.length === 4 &&
+      !/[们都的了这那也还就每个该此其各位名些]/u.test(m[1]!) &&
+      !wordSet('pronouns.txt').has(m[1]![0]!) &&
+      words(m[1]!).every((w) => w.word.length === 1 || /^(nr|nrfg|nrt|ns|x)$/.test(w.tag));
+    if (looseName(m[1]!) || plausibleName(m[1]!) || transliterated) add(m[1]!, m.index! + m[0].indexOf(m[1]!));
   }
   // Head of a clause: 趙袍是…, 劉天龍就是…, 范海猛,是…; caption: 張學進(左)帶…
   const head = new RegExp(`(?:^|[。！？!?；;，,\\n“”:：、])\\s*(?:[\\d]+后的)?([${HAN}]{2,3})(?=[(（](?:左|右|中|前|后)[一二三四五六]?[)）]|[,，](?:男|女)[,，]|就是|也是|是|作为|曾|已|正|今年|现年|如今|年仅|当时|从小|也|又|还|便|一直|始终|,|，)`, 'gmu');
