@@ -71,9 +71,9 @@ test('quality holds on the seeds and on our own articles', { skip: noShared }, (
 
 const DEV_FLOORS: Record<string, Record<string, number>> = {
   // batch a: developed on
-  a: { places: 0.95, people: 0.95, credits: 0.97, initiatives: 0.76, mentorships: 0.82, figures: 0.92, title: 0.95, date: 0.95 },
+  a: { places: 0.95, people: 0.97, credits: 0.97, initiatives: 0.76, mentorships: 0.85, figures: 0.92, title: 0.95, date: 0.95 },
   // batch b: held out (never tuned on); its floors guard against regressions only
-  b: { places: 0.9, people: 0.8, credits: 0.85, initiatives: 0.62, mentorships: 0.68, figures: 0.7, title: 0.85, date: 0.95 },
+  b: { places: 0.93, people: 0.85, credits: 0.85, initiatives: 0.64, mentorships: 0.7, figures: 0.7, title: 0.85, date: 0.95 },
 };
 for (const batch of ['a', 'b']) {
   const skip = noShared || (devBatches().includes(batch) ? false : `no ../shared/corpus/dev/${batch}`);
