@@ -1023,3 +1023,9 @@ test('a transliterated name after a quotation and before a verb of speech is a p
   assert.deepEqual(d.people.map((p) => p.name), ['才让多吉']);
   assert.ok(pairs(d).includes('师傅→才让多吉'), pairs(d).join(' ; '));
 });
+
+test('initiatives: a launched pairing of two quoted sides is one scheme (实施“老街干”结对帮带“新街干”, 推行“老党员”带“新党员”机制), not its first quote', () => {
+  assert.deepEqual(initiativeNames('全面实施“老街干”结对帮带“新街干”，让新社工尽快成长。'), ['老街干结对帮带新街干']);
+  const d = extractFacts(cleanArticle('推行“老党员”带“新党员”机制。'));
+  assert.deepEqual(d.initiatives.map((i) => `${i.name}:${i.kind}`), ['老党员带新党员机制:mentoring']);
+});

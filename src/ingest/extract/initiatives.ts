@@ -149,9 +149,15 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
       if (!wordSet('generic-schemes.txt').has(inner) && !/[,，。]/.test(inner)) add(inner, at, at + item[0].length);
     }
   }
+  // 全面实施“老街干”结对帮带“新街干”: a launched pairing of two quoted sides is one scheme.
+  // (推行“老党员”带“新党员”机制: with the head that follows.)
+  for (const m of text.matchAll(/(?:实施|推行|开展|推进|建立|探索|推广)(?:了)?(“([^”“\n]{2,8})”(结对帮带|结对帮扶|帮带|结对|带|传帮带)“([^”“\n]{2,8})”(机制|模式|制度|活动|工程|计划|行动)?)/gu)) {
+    const at = m.index! + m[0].length - m[1]!.length;
+    add(`${m[2]}${m[3]}${m[4]}${m[5] ?? ''}`, at, at + m[1]!.length);
+  }
   for (const re of [quoted, quotedSingle]) {
     for (const m of text.matchAll(re)) {
-      if (re === quotedSingle && covered(m.index!, m.index! + m[0].length)) continue;
+      if (covered(m.index!, m.index! + m[0].length)) continue;
       // 评选“金牌导师”10名, 被评为“优秀导师”: an honour people are given, counted or awarded, is no programme.
       if (!m[2] && (/^\s*(?:\d+|[一二两三四五六七八九十]+)\s*[名位人]/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6)) || /(?:评选|评为|评出|授予|荣获|获评|表彰)(?:了|出)?$/u.test(text.slice(Math.max(0, m.index! - 4), m.index!)))) continue;
       const name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!));
