@@ -1029,3 +1029,7 @@ test('initiatives: a launched pairing of two quoted sides is one scheme (实施�
   const d = extractFacts(cleanArticle('推行“老党员”带“新党员”机制。'));
   assert.deepEqual(d.initiatives.map((i) => `${i.name}:${i.kind}`), ['老党员带新党员机制:mentoring']);
 });
+
+test('figures: 师徒二人, 他们三人 name the people, they report no count; 全村共有三人 does', () => {
+  assert.deepEqual(figuresIn('师徒二人共同办理案件120件。他们三人结成小组。全村共有三人考上大学。'), ['120件', '3人']);
+});

@@ -90,6 +90,8 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
     const bracket = text.slice(at + whole!.length, at + whole!.length + 3);
     if (unit!.endsWith('岁') && new RegExp(`^(以下|以上)[${HAN}]`, 'u').test(bracket) && bracket[2] !== '的') continue;
     // 二人就商量着…, 两人一起…: "the two of them" opening a clause is a pronoun, not a count.
+    // (师徒二人, 他们三人: after the pair or the pronoun it stands for, likewise.)
+    if (/^[二两兩三]$/.test(num!) && unit === '人' && /(?:师徒|夫妻|父子|母子|母女|父女|兄弟|姐妹|[他她我你咱]们)$/u.test(text.slice(Math.max(0, at - 2), at)) && !/^次/.test(next)) continue;
     if (/^[二两兩]$/.test(num!) && unit === '人' && (/^[,，。;；:：!！?？\s]?$/.test(prev) || at === 0) && !/^次/.test(next)) continue;
     // 一 is an article (一名大学生, 一批), not a count; idioms (一步一个, 三言两语) have no unit after.
     if (chinese && (n.value === 1 || /[一二两三四五六七八九十]/.test(next[0] ?? ''))) continue;
