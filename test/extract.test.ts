@@ -1033,3 +1033,7 @@ test('initiatives: a launched pairing of two quoted sides is one scheme (实施�
 test('figures: 师徒二人, 他们三人 name the people, they report no count; 全村共有三人 does', () => {
   assert.deepEqual(figuresIn('师徒二人共同办理案件120件。他们三人结成小组。全村共有三人考上大学。'), ['120件', '3人']);
 });
+
+test('figures: written counts in characters and volumes (3万余字, 120册) are figures; 十六字方针, 十字路口 are not', () => {
+  assert.deepEqual(figuresIn('他写下了3万余字的学习笔记，建立成长档案120册。坚持“十六字方针”，在十字路口一字一句地讲。'), ['3万字~', '120册']);
+});

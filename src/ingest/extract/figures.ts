@@ -86,6 +86,9 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
     if (/小时$/.test(unit!) && n.value === 24) continue;
     // 工作了几十年, 十几年如一日: a vague span of years tells how long, it reports no figure.
     if (unit === '年' && (/几/.test(num!) || prev === '数')) continue;
+    // 十六字方针, 八字要诀, 一字一句: characters counted in words name a formula; a written count
+    // (笔记3万余字) is a figure.
+    if (unit === '字' && chinese) continue;
     // 35岁以下年轻干部, 35岁以下占比: an age bracket modifying a noun, not a reported age.
     const bracket = text.slice(at + whole!.length, at + whole!.length + 3);
     if (unit!.endsWith('岁') && new RegExp(`^(以下|以上)[${HAN}]`, 'u').test(bracket) && bracket[2] !== '的') continue;
