@@ -965,7 +965,7 @@ test('genre: a procuratorate page — a three-character name ending in 刚 named
 
 test('genre: a utility company — 收了两名徒弟——A和B names the apprentices, so a later “师傅…”A说 adds no second, unnamed master', () => {
   const d = genre('utility-master-apprentice.txt');
-  assert.deepEqual(pairs(d).sort(), ['32名技术骨干→45名新入职员工', '张卫东→林晓', '张卫东→陈思远']);
+  assert.deepEqual(pairs(d).sort(), ['32名技术骨干→45名新入职员工', '张卫东→徒弟11名', '张卫东→林晓', '张卫东→陈思远'].sort());
 });
 
 test('genre: a traditional police page — Y跟着他跑轄區 (他: the old officer named before) is that pair; the credits in brackets are credits', () => {
@@ -1036,4 +1036,13 @@ test('figures: 师徒二人, 他们三人 name the people, they report no count;
 
 test('figures: written counts in characters and volumes (3万余字, 120册) are figures; 十六字方针, 十字路口 are not', () => {
   assert.deepEqual(figuresIn('他写下了3万余字的学习笔记，建立成长档案120册。坚持“十六字方针”，在十字路口一字一句地讲。'), ['3万字~', '120册']);
+});
+
+test('genre: a profile — an ethnic township written short (聚凤乡 for 聚凤仡佬族侗族乡) and its village; ——记 is no title; 是杨书记带着她 (address and pronoun); …，先后带出了5名徒弟 (the subject unsaid); 徒弟X after that band', () => {
+  const d = genre('profile-ethnic-township.txt');
+  const places = d.places.map((p) => p.name);
+  for (const p of ['石阡县', '聚凤乡', '指甲坪村', '龙井乡']) assert.ok(places.includes(p), `${p} in ${places.join(' ')}`);
+  assert.ok(d.places.find((p) => p.name === '聚凤乡')?.aliases.includes('聚凤仡佬族侗族乡'));
+  assert.equal(d.people.find((p) => p.name === '杨光荣')?.title, '石阡县聚凤乡党委副书记');
+  assert.deepEqual(pairs(d).sort(), ['杨光荣→吴梦婷', '杨光荣→5名徒弟', '杨光荣→田俊峰'].sort());
 });

@@ -52,6 +52,8 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
   let a = at;
   while (a > 0 && !/[,，。;；:：!?！？\s(（“”—→]/.test(text[a - 1]!) && at - a < 20) a--;
   let t = text.slice(a, at);
+  // ——记石阡县聚凤乡党委副书记杨光荣: the subtitle's 记 ("a portrait of") is no part of the title.
+  if (text[a - 1] === '—' || text[a - 1] === '-') t = t.replace(/^记(?=.{2})/u, '');
   for (const name of known) {
     const i = t.lastIndexOf(name);
     if (i >= 0) t = t.slice(i + name.length).replace(/^(?:\d+[人名位]|[一二两三四五六七八九十]+[人名位])?(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及|由|等)?/, '').replace(/^的[^、，]{0,4}、/u, '');

@@ -169,8 +169,11 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
   const counties = [...new Set(hits.filter((h) => h.place?.level === 'county').map((h) => h.place!.code))];
   const townships: GazPlace[] = counties.flatMap((code) => townshipsOf(code));
   for (const t of townships) {
-    const short = t.name.replace(/(镇|乡|街道)$/, '');
-    for (const form of short.length >= 2 && short !== t.name ? [t.name, short] : [t.name]) {
+    // 聚凤仡佬族侗族乡 is written 聚凤乡 (a full name as the text has it) and 聚凤.
+    const [written, ethnicShort] = shortForms(t.name);
+    const short = ethnicShort ?? t.name.replace(/(镇|乡|街道)$/, '');
+    const forms = [t.name, ...(written && ethnicShort ? [written] : []), ...(short.length >= 2 && short !== t.name ? [short] : [])];
+    for (const form of forms) {
       for (const at of occurrences(text, form)) {
         if (!free(at, at + form.length)) continue;
         // A short form must not run into more of a name (周巷 in 周巷村 is the village).
@@ -184,7 +187,9 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
         if (form === short && wordSet('place-stop-forms.txt').has(short)) continue;
         // 文峰派出所, 白沙供电所: a unit named after the township is no mention of the township.
         if (form === short && wordList('place-followers.txt').some((w) => text.startsWith(w, at + form.length))) continue;
-        take({ name: t.name, start: at, end: at + form.length, place: t, level: t.level, aliases: form === short ? [short] : [] });
+        // Named as written where it is written in full (聚凤乡), the official name an alias.
+        const name = form === t.name || !written || !ethnicShort ? t.name : written;
+        take({ name, start: at, end: at + form.length, place: t, level: t.level, aliases: [...new Set([form, t.name])].filter((x) => x !== name) });
       }
     }
   }

@@ -68,7 +68,9 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
   const end = start + raw.length;
   // 他/她: the person named last before the frame (在段富章的鼓励下,他… is not 段富章).
   // 自己当年就是在老书记的帮带下…: 自己 is the speaker named before it (范永胜说,自己…).
-  if (/^[他她]$|[,，]?[他她]$/.test(raw.trim()) || (side === 'mentee' && /^(?:[他她](?![们])|自己)/.test(raw.trim()))) {
+  // (…，先后带出了5名徒弟: a slot of adverbs only is the subject left unsaid, the same person.)
+  const unsaid = side === 'mentor' && /^(?:先后|陆续|累计|共|已经|已|还|也|又|便|就|更)+$/u.test(raw.trim());
+  if (unsaid || /^[他她]$|[,，]?[他她]$/.test(raw.trim()) || (side === 'mentee' && /^(?:[他她](?![们])|自己)/.test(raw.trim()))) {
     // 钱国栋带出了李俊、周晨等12名徒弟。在他的指导下…: when the person named last is an apprentice,
     // a mentor's 他 is the mentor named last.
     const last = c.antecedent(matchStart);
@@ -109,7 +111,8 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
     return [name];
   }
   // 郝老师, 任叔: a surname with a form of address is the one person named before with that surname.
-  const addressed = addressedPerson(trimmed.replace(/(?:每周|每天|每月|经常|常常|总是|一直|时常)$/u, ''), c.personAt.filter((x) => x.at < start).map((x) => x.p.name));
+  // (是杨书记带着她: the copula before the address is no part of it.)
+  const addressed = addressedPerson(trimmed.replace(/(?:每周|每天|每月|经常|常常|总是|一直|时常)$/u, '').replace(/^(?:正是|就是|是|由|让|请)/u, ''), c.personAt.filter((x) => x.at < start).map((x) => x.p.name));
   if (addressed) return [addressed];
   // 刚从警校毕业的小陈: a nickname (小/老 + surname) is a label for one person.
   const nick = new RegExp(`(?:^|的)([小老][${HAN}])$`, 'u').exec(trimmed)?.[1];
@@ -128,7 +131,8 @@ function defaultGroup(c: Collector, word: string, at: number): string {
     const re = new RegExp(`[${HAN}“”]{0,10}?(?:${word === '徒弟' ? alternation('mentee-nouns.txt') : alternation('mentor-nouns.txt')})`, 'gu');
     for (const m of s.text.matchAll(re)) {
       const g = groupOf(m[0], s.text);
-      if (g) g.label = g.label.replace(/^.*[了着过起]/u, '');
+      // (带出了5名徒弟: a measure word cut from its count is no part of the label.)
+      if (g) g.label = g.label.replace(/^.*[了着过起]/u, '').replace(/^[名位个]/u, '');
       if (g && g.label.length >= 2 && g.label !== word && !c.personAt.some((x) => x.at >= s.start + m.index! && x.at < s.start + m.index! + m[0].length)) return c.group(g);
     }
   }
