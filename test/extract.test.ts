@@ -1046,3 +1046,8 @@ test('genre: a profile — an ethnic township written short (聚凤乡 for 聚�
   assert.equal(d.people.find((p) => p.name === '杨光荣')?.title, '石阡县聚凤乡党委副书记');
   assert.deepEqual(pairs(d).sort(), ['杨光荣→吴梦婷', '杨光荣→5名徒弟', '杨光荣→田俊峰'].sort());
 });
+
+test('genre: a hospital’s TCM apprentices — 12名继承人依次向老师行拜师礼 restates the 6→12 pairing (no second record with a bare 老师); 依次 is no part of a group', () => {
+  const d = genre('hospital-tcm-apprentices.txt');
+  assert.deepEqual(pairs(d), ['6名基层名中医→12名青年中医师', '∅→李雪梅']);
+});

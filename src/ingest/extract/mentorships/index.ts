@@ -88,8 +88,13 @@ function dedupe(c: Collector): MentorshipHit[] {
   const groupPairs = kept.filter((m) => isGroup(m.mentor) && isGroup(m.mentee));
   const anyCounted = groupPairs.some((m) => counted(m.mentor) || counted(m.mentee));
   const firstUncounted = groupPairs.find((m) => !counted(m.mentor) && !counted(m.mentee) && !(bare(m.mentor) && bare(m.mentee)));
+  // 6名名中医与12名青年中医师结成师徒 … 12名继承人向老师行拜师礼: a bare mentor over a mentee
+  // group of a size another record's mentees have is that record again.
+  const sizeOf = (x: string | undefined) => (x ? groups.get(x)?.size : undefined);
+  const restated = (m: MentorshipHit) =>
+    bare(m.mentor) && sizeOf(m.mentee) !== undefined && kept.some((o) => o !== m && !bare(o.mentor) && sizeOf(o.mentee) === sizeOf(m.mentee));
   const final = kept.filter(
-    (m) => !(bare(m.mentor) && bare(m.mentee)) && (!groupPairs.includes(m) || counted(m.mentor) || counted(m.mentee) || (!anyCounted && m === firstUncounted)),
+    (m) => !(bare(m.mentor) && bare(m.mentee)) && !restated(m) && (!groupPairs.includes(m) || counted(m.mentor) || counted(m.mentee) || (!anyCounted && m === firstUncounted)),
   );
   // A bare role word (导师) says more with its scheme's name (青蓝工程导师).
   for (const m of final) {
