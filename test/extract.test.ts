@@ -1051,3 +1051,9 @@ test('genre: a hospital’s TCM apprentices — 12名继承人依次向老师行
   const d = genre('hospital-tcm-apprentices.txt');
   assert.deepEqual(pairs(d), ['6名基层名中医→12名青年中医师', '∅→李雪梅']);
 });
+
+test('genre: police pairs — 对Y，安排X进行传帮带; Y被分配给X当徒弟; 由X分别联系帮带Y (局长、政委 are people); 每名X至少结对帮带Y; ……为新警Y指定了带教民警X (titles after 为)', () => {
+  const d = genre('police-county-pairs.txt');
+  assert.deepEqual(pairs(d).sort(), ['老科长→新提拔的12名科级干部', '局长、政委→2名优秀年轻民警', '每名所队长→1名新警', '李建国→王浩', '张强→刘洋'].sort());
+  assert.equal(d.people.find((p) => p.name === '刘洋')?.title, '新警');
+});
