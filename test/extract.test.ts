@@ -787,7 +787,7 @@ test('groups: 她的导师 is 导师; a clause up to 向 before the noun (李娜
 
 test('genre: an e-paper brief — 12个百分点 keeps its unit, 每月至少开展1次 is an approximate rate, an address line is chrome, 她拜老支书X titles X 老支书', () => {
   const d = genre('epaper-old-secretary.txt');
-  assert.deepEqual(pairs(d), ['黄德胜→周敏']);
+  assert.deepEqual(pairs(d), ['黄德胜→周敏', '86名师傅→86名徒弟'], '结成帮带对子86对: 86 pairs, as 4对新结对师徒 is 4');
   assert.equal(d.people.find((p) => p.name === '黄德胜')?.title, '老支书');
   assert.deepEqual(d.places.map((p) => p.name), ['南漳县'], 'the 地址: line names no place of the story');
   const figs = d.figures.map((f) => `${f.value}${f.unit}`);
@@ -1056,4 +1056,12 @@ test('genre: police pairs — 对Y，安排X进行传帮带; Y被分配给X当�
   const d = genre('police-county-pairs.txt');
   assert.deepEqual(pairs(d).sort(), ['老科长→新提拔的12名科级干部', '局长、政委→2名优秀年轻民警', '每名所队长→1名新警', '李建国→王浩', '张强→刘洋'].sort());
   assert.equal(d.people.find((p) => p.name === '刘洋')?.title, '新警');
+});
+
+test('counts of pairs after the noun (结成师徒对子36对) and mentors counted after their noun (共有导师156名，结对学员312名); with mixed forms (一对多) the pairs count neither side', () => {
+  assert.deepEqual(pairs(extractFacts(cleanArticle('全县共结成师徒对子36对。'))), ['36名师傅→36名徒弟']);
+  assert.deepEqual(pairs(extractFacts(cleanArticle('两年来，全县共有导师156名，结对学员312名。'))), ['导师156名→学员312名']);
+  const mixed = extractFacts(cleanArticle('街道组建导师队伍，采取“一对一”“一对多”等帮带形式，现已结成帮带对子22对。'));
+  assert.ok(!pairs(mixed).includes('22名师傅→22名徒弟'), pairs(mixed).join(' ; '));
+  assert.ok(mixed.figures.some((f) => f.value === 22 && f.unit === '对'));
 });
