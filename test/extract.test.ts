@@ -1065,3 +1065,10 @@ test('counts of pairs after the noun (结成师徒对子36对) and mentors count
   assert.ok(!pairs(mixed).includes('22名师傅→22名徒弟'), pairs(mixed).join(' ; '));
   assert.ok(mixed.figures.some((f) => f.value === 22 && f.unit === '对'));
 });
+
+test('受表彰的“优秀师徒” is an honour; 出席仪式的有X titles X without the lead-in; X…，带出徒弟12人 (the subject is the master)', () => {
+  const d = extractFacts(cleanArticle('受表彰的“优秀师徒”分别是：王建军与李敏、赵红与孙强。出席仪式的有县委常委、组织部部长陈志强。朱明辉老师从教30年，带出徒弟12人。'));
+  assert.deepEqual(d.initiatives, []);
+  assert.equal(d.people.find((p) => p.name === '陈志强')?.title, '县委常委、组织部部长');
+  assert.deepEqual(pairs(d), ['王建军→李敏', '赵红→孙强', '朱明辉→徒弟12人']);
+});

@@ -58,6 +58,8 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
     const i = t.lastIndexOf(name);
     if (i >= 0) t = t.slice(i + name.length).replace(/^(?:\d+[人名位]|[一二两三四五六七八九十]+[人名位])?(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及|由|等)?/, '').replace(/^的[^、，]{0,4}、/u, '');
   }
+  // 出席仪式的有县委常委、组织部部长陈志强: who the list is of comes before 的有, no title.
+  t = t.replace(/^.*?的有/u, '');
   // 她拜老支书黄德胜: a pronoun and its verb are the clause, not the title.
   t = t.replace(/^(?:[他她我]们?)(?:还|也|便|就|又)?(?:拜|跟着|跟随|师从|带着|带领|请教|向|跟|给|与|和|同)/u, '');
   // …but 和政县, 和平镇, 向阳村: a place that starts with one of those words keeps it.
