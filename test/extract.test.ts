@@ -1072,3 +1072,11 @@ test('受表彰的“优秀师徒” is an honour; 出席仪式的有X titles X 
   assert.equal(d.people.find((p) => p.name === '陈志强')?.title, '县委常委、组织部部长');
   assert.deepEqual(pairs(d), ['王建军→李敏', '赵红→孙强', '朱明辉→徒弟12人']);
 });
+
+test('rural and craft masters: X收徒N名; X担任导师，辅导Y; 老村医 with 乡村医生; 土专家 with 新型职业农民', () => {
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('8名省级非遗传承人收徒32名。'), ['8名省级非遗传承人→32名徒弟']);
+  assert.deepEqual(ps('由退休教师担任“导师”，辅导新入职教师。'), ['退休教师→新入职教师']);
+  assert.deepEqual(ps('组织12名老村医与新招聘的乡村医生结对。'), ['12名老村医→乡村医生']);
+  assert.deepEqual(ps('组织20名“土专家”与60名新型职业农民结对。'), ['20名土专家→60名新型职业农民']);
+});
