@@ -1080,3 +1080,8 @@ test('rural and craft masters: X收徒N名; X担任导师，辅导Y; 老村医 w
   assert.deepEqual(ps('组织12名老村医与新招聘的乡村医生结对。'), ['12名老村医→乡村医生']);
   assert.deepEqual(ps('组织20名“土专家”与60名新型职业农民结对。'), ['20名土专家→60名新型职业农民']);
 });
+
+test('an idiom that starts with a surname after a title is no name (书记任重道远); an unknown name jieba glues to the next character still is (选调生胡云晓一早)', () => {
+  assert.deepEqual(extractFacts(cleanArticle('书记任重道远，要求大家多学习。')).people, []);
+  assert.deepEqual(extractFacts(cleanArticle('选调生胡云晓一早就出门了。')).people.map((p) => p.name), ['胡云晓']);
+});

@@ -89,9 +89,17 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
   };
   const isPlace = (at: number) => places.some((p) => at >= p.start && at < p.end);
 
+  // 书记任重道远: an idiom (or a verb) that starts with a surname is no name.
+  const idiomAt = (at: number, name: string) => {
+    const w = words(text.slice(at, at + name.length + 4))[0];
+    // (jieba knows 任重道远 as one word, whatever it tags it: a dictionary word that runs on past
+    // the name; its guesses for unknown strings, 胡云晓一, tagged x, prove nothing.)
+    return !!w && ((w.word.length >= 4 && w.word.length > name.length && w.tag !== 'x') || (w.word === name && /^(?:v|vd|vi|a|ad|d|i|l)$/.test(w.tag)));
+  };
   for (const m of text.matchAll(title)) {
     const at = m.index! + m[0].length;
-    if (!isPlace(at)) add(nameAt(text, at), at);
+    const name = nameAt(text, at);
+    if (!isPlace(at) && name && !idiomAt(at, name)) add(name, at);
   }
   for (const m of text.matchAll(speech)) {
     const name = nameBefore(text, m.index!);
