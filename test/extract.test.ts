@@ -1085,3 +1085,7 @@ test('an idiom that starts with a surname after a title is no name (书记任重
   assert.deepEqual(extractFacts(cleanArticle('书记任重道远，要求大家多学习。')).people, []);
   assert.deepEqual(extractFacts(cleanArticle('选调生胡云晓一早就出门了。')).people.map((p) => p.name), ['胡云晓']);
 });
+
+test('a surname with a form of address (王大爷, 张阿姨) is no name; 王大成 is', () => {
+  assert.deepEqual(extractFacts(cleanArticle('村民王大爷高兴地说。张阿姨说。村民王大成高兴地说。')).people.map((p) => p.name), ['王大成']);
+});
