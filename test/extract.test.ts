@@ -1089,3 +1089,10 @@ test('an idiom that starts with a surname after a title is no name (书记任重
 test('a surname with a form of address (王大爷, 张阿姨) is no name; 王大成 is', () => {
   assert.deepEqual(extractFacts(cleanArticle('村民王大爷高兴地说。张阿姨说。村民王大成高兴地说。')).people.map((p) => p.name), ['王大成']);
 });
+
+test('genre: a court’s seedlings scheme — 院长彭朝阳 names no 朝阳市; 她的导师、庭长X titles X 庭长; the named pair and the master’s band of 9', () => {
+  const d = genre('court-seedlings.txt');
+  assert.deepEqual(d.places.map((p) => p.name), ['来凤县']);
+  assert.equal(d.people.find((p) => p.name === '田大兵')?.title, '民事审判庭庭长');
+  assert.deepEqual(pairs(d).sort(), ['12名审判经验丰富的员额法官→2022年以来入职的18名法官助理、书记员', '田大兵→向可欣', '田大兵→徒弟9人'].sort());
+});

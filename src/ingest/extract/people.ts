@@ -60,6 +60,8 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
   }
   // 出席仪式的有县委常委、组织部部长陈志强: who the list is of comes before 的有, no title.
   t = t.replace(/^.*?的有/u, '');
+  // 她的导师、民事审判庭庭长田大兵: whose mentor he is makes no part of his title.
+  t = t.replace(/^[他她我]的(?:导师|师傅|师父|老师)、/u, '');
   // 她拜老支书黄德胜: a pronoun and its verb are the clause, not the title.
   t = t.replace(/^(?:[他她我]们?)(?:还|也|便|就|又)?(?:拜|跟着|跟随|师从|带着|带领|请教|向|跟|给|与|和|同)/u, '');
   // …but 和政县, 和平镇, 向阳村: a place that starts with one of those words keeps it.

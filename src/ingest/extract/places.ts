@@ -3,6 +3,7 @@ import type { PlaceFact } from '../facts.js';
 import { orderedPairs, wordList, wordSet } from '../../lang/zh/lexicon.js';
 import { cut, words } from '../../lang/zh/tokenizer.js';
 import { HAN } from '../../lang/zh/script.js';
+import { surnameOf, titleWords } from '../../lang/zh/names.js';
 import { occurrences, quoteAround, sentenceAt, type ExtractContext } from './context.js';
 
 /**
@@ -141,6 +142,8 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
     if (c.short && new RegExp(`^[${HAN}]{2,14}?(有限公司|公司|集团)|^[${HAN}]{0,4}(大学|学院)(?!生)`).test(text.slice(c.end, c.end + 18))) continue;
     // 北京路派出所, 长安街, 兰州拉面: a street, a school or a product named after the place.
     if (wordList('place-followers.txt').some((w) => text.startsWith(w, c.end))) continue;
+    // 院长彭朝阳: a short form right after a title and a surname is a given name (朝阳 is no 朝阳市).
+    if (c.short && surnameOf(text[c.start - 1] ?? '') && titleWords().some((t) => t.length >= 2 && text.slice(0, c.start - 1).endsWith(t))) continue;
     // A short form must be a word of its own: 搭建平台 is not 建平(县), 资源共享 not 资源(县).
     if (c.short && !onWordBoundaries(text, c.start, c.end)) continue;
     // 花垣镇, 高铁岭镇: a short form that runs into a township's or village's suffix is part of that name.
