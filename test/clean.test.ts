@@ -67,12 +67,14 @@ test('the headline is the header line that reads like one, not a site banner, a 
   assert.equal(b.title, '教师节里话传承:师徒接力育新人');
 });
 
-test('a role after a name and a slash is that name’s (杨帆 / 文 周杰 / 图); 撰稿人 and 摄影 are roles', () => {
+test('a role after a name and a slash is that name’s (杨帆 / 文 周杰 / 图), after several names each one’s (X Y 文/摄); 撰稿人, 撰文 and 摄影 are roles', () => {
   const a = cleanArticle('上犹县：师徒结对促成长\n上犹县近日为18名新录用公务员确定18名导师。\n（融媒体中心 杨帆 / 文 周杰 / 图）');
   assert.deepEqual(a.credits.map((x) => `${x.role}:${x.name}`), ['author:杨帆', 'photographer:周杰']);
   const b = cleanArticle('上犹县：师徒结对促成长\n上犹县近日为18名新录用公务员确定18名导师。\n撰稿人：周莉　　摄影：何军');
   assert.deepEqual(b.credits.map((x) => `${x.role}:${x.name}`), ['author:周莉', 'photographer:何军']);
   assert.ok(!b.text.includes('周莉'), b.text);
+  const c = cleanArticle('上犹县：师徒结对促成长\n上犹县近日为18名新录用公务员确定18名导师。\n张三丰 李四海 文/摄\n撰文：刘七星');
+  assert.deepEqual(c.credits.map((x) => `${x.role}:${x.name}`).sort(), ['author:张三丰', 'author:李四海', 'author:刘七星'].sort());
 });
 
 test('an unbracketed dateline byline with an intern and a closing 报道： loses none of its names and leaves the text clean', () => {
