@@ -75,6 +75,7 @@ test('a role after a name and a slash is that name’s (杨帆 / 文 周杰 / �
   assert.ok(!b.text.includes('周莉'), b.text);
   const c = cleanArticle('上犹县：师徒结对促成长\n上犹县近日为18名新录用公务员确定18名导师。\n张三丰 李四海 文/摄\n撰文：刘七星');
   assert.deepEqual(c.credits.map((x) => `${x.role}:${x.name}`).sort(), ['author:张三丰', 'author:李四海', 'author:刘七星'].sort());
+  assert.ok(!cleanArticle('上犹县：师徒结对促成长\n上犹县近日确定18名导师。\n（作者单位：上犹县委组织部）').text.includes('作者单位'));
 });
 
 test('an unbracketed dateline byline with an intern and a closing 报道： loses none of its names and leaves the text clean', () => {
