@@ -1096,3 +1096,10 @@ test('genre: a court’s seedlings scheme — 院长彭朝阳 names no 朝阳市
   assert.equal(d.people.find((p) => p.name === '田大兵')?.title, '民事审判庭庭长');
   assert.deepEqual(pairs(d).sort(), ['12名审判经验丰富的员额法官→2022年以来入职的18名法官助理、书记员', '田大兵→向可欣', '田大兵→徒弟9人'].sort());
 });
+
+test('initiatives: one pool named twice in a sentence is one scheme with an alias (村级后备干部储备库 … 社区后备干部人才库); pools of two levels, or listed together, are two', () => {
+  const d = extractFacts(cleanArticle('坚持三项措施，建强村级后备干部储备库，将青年纳入社区后备干部人才库。'));
+  assert.deepEqual(d.initiatives.map((i) => [i.name, i.aliases]), [['村级后备干部储备库', ['社区后备干部人才库']]]);
+  assert.deepEqual(initiativeNames('建立县级后备人才库和村级后备人才库。'), ['县级后备人才库', '村级后备人才库']);
+  assert.deepEqual(initiativeNames('建立县级后备人才库，同时建立村级后备人才库。'), ['县级后备人才库', '村级后备人才库']);
+});
