@@ -1103,3 +1103,9 @@ test('initiatives: one pool named twice in a sentence is one scheme with an alia
   assert.deepEqual(initiativeNames('建立县级后备人才库和村级后备人才库。'), ['县级后备人才库', '村级后备人才库']);
   assert.deepEqual(initiativeNames('建立县级后备人才库，同时建立村级后备人才库。'), ['县级后备人才库', '村级后备人才库']);
 });
+
+test('initiatives: a two-part quoted slogan launched as an activity names one (开展“导师帮带，共同成长”活动); a quoted remark does not; （即“X”） gives an alias', () => {
+  assert.deepEqual(initiativeNames('开展“导师帮带，共同成长”活动。他说“干就完了，别犹豫”。'), ['导师帮带，共同成长']);
+  const d = extractFacts(cleanArticle('实施“青蓝工程”（即“青蓝结对帮带计划”）。'));
+  assert.deepEqual(d.initiatives.map((i) => [i.name, i.aliases]), [['青蓝工程', ['青蓝结对帮带计划']]]);
+});

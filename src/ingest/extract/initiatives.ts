@@ -69,9 +69,11 @@ const endsWithHead = (s: string) => [...lexicon().heads.keys()].some((h) => s.en
 const MENTORING = /帮带|带徒|带高徒|结对|导师|师徒|青蓝|以老带新|一带/;
 
 /** A quoted phrase is a programme's name when it is followed by a head, ends like one, or says mentoring. */
-function quotedName(inner: string, suffix: string | undefined, before: string): string | undefined {
+function quotedName(inner: string, suffix: string | undefined, before: string, after = ''): string | undefined {
   inner = inner.replace(/[‘’'"]/g, '');
-  if (/[,，。;；!！?？]/.test(inner) || inner.length > 20) return undefined;
+  // (“导师帮带，共同成长”活动: a two-part slogan with a head after it names one; without one it is a slogan.)
+  const slogan = (!!suffix || /^(?:活动|行动)/u.test(after)) && /^[^,，。;；!！?？]{2,8}[,，][^,，。;；!！?？]{2,8}$/u.test(inner);
+  if ((!slogan && /[,，。;；!！?？]/.test(inner)) || inner.length > 20) return undefined;
   // “1名县领导+1名科级干部+N名年轻干部”: a head-count formula describes a scheme, it names none.
   if (/\+/.test(inner) && /[\dN一二两三四五六七八九十]\s*名/.test(inner)) return undefined;
   if (/、/.test(inner) && !suffix) return undefined;
@@ -160,7 +162,7 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
       if (covered(m.index!, m.index! + m[0].length)) continue;
       // 评选“金牌导师”10名, 被评为“优秀导师”: an honour people are given, counted or awarded, is no programme.
       if (!m[2] && (/^\s*(?:\d+|[一二两三四五六七八九十]+)\s*[名位人]/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6)) || /(?:评选|评为|评出|授予|荣获|获评|表彰)(?:了|出|的)?$/u.test(text.slice(Math.max(0, m.index! - 4), m.index!)))) continue;
-      const name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!));
+      const name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!), text.slice(m.index! + m[0].length, m.index! + m[0].length + 2));
       if (name) add(name, m.index!, m.index! + m[0].length, m[2] ? [m[1]!.replace(/[‘’]/g, '')] : []);
     }
   }
@@ -198,7 +200,7 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
   // “薪火工程”又称“老支书传帮带计划”, 青苗培育工程（又称“育苗行动”）: the second name is the first one's alias.
   for (const [i, h] of hits.entries()) {
     const next = hits[i + 1];
-    if (next && /^[”’]?[(（]?(?:又称|又名|也称|也叫|亦称|简称|俗称)[:：]?[“‘]?$/.test(text.slice(h.end, next.start)) && !h.aliases.includes(next.name)) h.aliases.push(next.name);
+    if (next && /^[”’]?[(（]?(?:又称|又名|也称|也叫|亦称|简称|俗称|即)[:：]?[“‘]?$/.test(text.slice(h.end, next.start)) && !h.aliases.includes(next.name)) h.aliases.push(next.name);
   }
   // 建强村级后备干部储备库，…纳入社区后备干部人才库: one pool named twice in a sentence (the same
   // head 库, the same people in it), not two pools — unless listed together (X库和Y库).
