@@ -290,6 +290,9 @@ test('genre: a city meeting — no name from 发言时, groups without the adver
   const people = d.people.map((p) => p.name);
   assert.deepEqual(people.sort(), ['徐建平', '陈晓雯'].sort());
   assert.ok(pairs(d).includes('12位市管领导干部→24名优选年轻干部'), pairs(d).join(' ; '));
+  // 已累计选派导师一百二十余名，结对培养年轻干部三百多人: hedged counts (余, 多) are head counts too.
+  assert.ok(pairs(d).includes('导师一百二十余名→年轻干部三百多人'), pairs(d).join(' ; '));
+  assert.equal(d.cohorts.find((c) => c.label === '导师一百二十余名')?.size, 120);
   assert.ok(pairs(d).includes('∅→陈晓雯'), 'a mentee representative whose mentor is not named');
   assert.ok(d.figures.some((f) => f.value === 35 && f.unit === '%'), '百分之三十五');
   assert.ok(d.figures.some((f) => f.value === 120 && f.approx), '一百二十余名');

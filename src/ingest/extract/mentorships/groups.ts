@@ -35,7 +35,8 @@ export function heads() {
 export const mentorish = (x: string) => heads().isMentor.test(x);
 export const menteeish = (x: string) => (heads().isMentee.test(x) || heads().menteePrefix.test(x)) && !mentorish(x);
 
-const COUNT = new RegExp(`(${NUMBER})\\s*(?:名|位|个|人)`, 'gu');
+// (一百二十余名, 三百多人: a hedge between the number and its measure word.)
+const COUNT = new RegExp(`(${NUMBER})\\s*([余多])?\\s*(?:名|位|个|人)`, 'gu');
 
 /** A group phrase as a party: its label (quotes and leading function words removed) and size. */
 export function groupOf(raw: string, evidence: string): GroupParty | undefined {
@@ -44,7 +45,9 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   // (“政治导师”和“业务导师”: a quoted item after 和 or 、 is the list going on, not a slogan.)
   if (unquoted !== raw.trim() && heads().any.test(unquoted) && !/[和与及、]\s*$/u.test(unquoted)) raw = unquoted;
   let label = raw.replace(/[“”‘’"]/g, '').trim();
-  const counts = [...label.matchAll(COUNT)].map((m) => parseNumber(m[1]!)).filter((n) => !!n);
+  const counts = [...label.matchAll(COUNT)]
+    .map((m) => { const n = parseNumber(m[1]!); return n && m[2] ? { ...n, approx: true } : n; })
+    .filter((n) => !!n);
   // 1名村两委老干部和1名驻村工作队员: several counted parts are one group, kept whole.
   if (counts.length < 2) {
     label = label.replace(heads().boundary, '');
