@@ -569,7 +569,7 @@ test('genre: a signed first-person story — 作者：派出所民警 吴志强 
 
 test('genre: a published pairing list — X与Y结对 three times; 徒弟每季度向师傅提交一份学习心得 is no pairing', () => {
   const ps = pairs(genre('pairing-list.txt'));
-  assert.deepEqual(ps.sort(), ['程新民→阮佳琪', '夏志勇→乐晨曦', '焦红梅→成浩'].sort());
+  assert.deepEqual(ps.sort(), ['30名师傅→30名徒弟', '程新民→阮佳琪', '夏志勇→乐晨曦', '焦红梅→成浩'].sort(), '共结对30对 is the cohort of 30 pairs the list samples');
 });
 
 test('genre: a quoted “三长制” is a scheme; each item of “导师面对面”“岗位练兵”“基层墩苗”等系列活动 is an activity (等 joins no item to the head)', () => {
@@ -1111,4 +1111,11 @@ test('initiatives: a two-part quoted slogan launched as an activity names one (�
   assert.deepEqual(initiativeNames('开展“导师帮带，共同成长”活动。他说“干就完了，别犹豫”。'), ['导师帮带，共同成长']);
   const d = extractFacts(cleanArticle('实施“青蓝工程”（即“青蓝结对帮带计划”）。'));
   assert.deepEqual(d.initiatives.map((i) => [i.name, i.aliases]), [['青蓝工程', ['青蓝结对帮带计划']]]);
+});
+
+test('pairs counted after 结对 (共结对30对, 累计结对120余对); 吸纳X，结对帮带Y', () => {
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('近日，通山县公布年轻干部师徒结对名单，共结对30对。'), ['30名师傅→30名徒弟']);
+  assert.deepEqual(ps('该校“青蓝工程”已连续开展8年，累计结对120余对。'), ['120名师傅→120名徒弟']);
+  assert.deepEqual(ps('目前，“老支书帮帮团”已在全县推广，共吸纳退休老支书57名，结对帮带年轻村干部114名。'), ['退休老支书57名→年轻村干部114名']);
 });
