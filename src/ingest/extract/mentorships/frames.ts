@@ -161,8 +161,10 @@ export function readFrames(c: Collector): void {
           // (采取“一对一”“一对多”“多对一”等形式，结成对子22对: with mixed forms the pairs count
           // neither side; 22对 stays a figure.)
           if (/一对多|多对一|一对[二三四五两]|[一1]带[多二三两N]|[多N]带一/u.test(s.text)) continue;
-          const mentor = c.group({ label: `${n.value}名师傅`, size: n.value, approx: n.approx, evidence: quote() });
-          const mentee = c.group({ label: `${n.value}名徒弟`, size: n.value, approx: n.approx, evidence: quote() });
+          // (累计结对120余对: about 120.)
+          const approx = n.approx || /^[余多]/u.test(m[0].slice(m[0].lastIndexOf(g.N!) + g.N!.length));
+          const mentor = c.group({ label: `${n.value}名师傅`, size: n.value, approx, evidence: quote() });
+          const mentee = c.group({ label: `${n.value}名徒弟`, size: n.value, approx, evidence: quote() });
           c.add(mentor, mentee, at, endAt);
           continue;
         }
