@@ -1119,3 +1119,7 @@ test('pairs counted after 结对 (共结对30对, 累计结对120余对); 吸纳
   assert.deepEqual(ps('该校“青蓝工程”已连续开展8年，累计结对120余对。'), ['120名师傅→120名徒弟']);
   assert.deepEqual(ps('目前，“老支书帮帮团”已在全县推广，共吸纳退休老支书57名，结对帮带年轻村干部114名。'), ['退休老支书57名→年轻村干部114名']);
 });
+
+test('one sentence naming two mentor groups without numbers states two pairings (各单位确定业务骨干担任导师，安排退休老同志帮带新进人员)', () => {
+  assert.deepEqual(pairs(extractFacts(cleanArticle('各乡镇确定业务骨干担任导师，安排退休老同志帮带新进人员，形成以老带新的良好氛围。'))), ['业务骨干→新进人员', '退休老同志→新进人员']);
+});

@@ -132,7 +132,8 @@ function defaultGroup(c: Collector, word: string, at: number): string {
     for (const m of s.text.matchAll(re)) {
       const g = groupOf(m[0], s.text);
       // (带出了5名徒弟: a measure word cut from its count is no part of the label.)
-      if (g) g.label = g.label.replace(/^.*[了着过起]/u, '').replace(/^[名位个]/u, '');
+      // (安排退休老同志帮带新进人员: the mentees are who is paired, after the pairing verb.)
+      if (g) g.label = g.label.replace(/^.*(?:[了着过起]|帮带|结对|带教)(?=.{2})/u, '').replace(/^[名位个]/u, '');
       if (g && g.label.length >= 2 && g.label !== word && !c.personAt.some((x) => x.at >= s.start + m.index! && x.at < s.start + m.index! + m[0].length)) return c.group(g);
     }
   }

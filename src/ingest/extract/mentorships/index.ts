@@ -93,8 +93,15 @@ function dedupe(c: Collector): MentorshipHit[] {
   const sizeOf = (x: string | undefined) => (x ? groups.get(x)?.size : undefined);
   const restated = (m: MentorshipHit) =>
     bare(m.mentor) && sizeOf(m.mentee) !== undefined && kept.some((o) => o !== m && !bare(o.mentor) && sizeOf(o.mentee) === sizeOf(m.mentee));
+  // (确定业务骨干担任导师，安排退休老同志帮带新进人员: one sentence naming two mentor groups
+  // states two pairings, not one twice.)
+  const alongside = (m: MentorshipHit) =>
+    !!firstUncounted && m !== firstUncounted && m.mentor !== firstUncounted.mentor && sentenceOf(m) === sentenceOf(firstUncounted) && !bare(m.mentor);
   const final = kept.filter(
-    (m) => !(bare(m.mentor) && bare(m.mentee)) && !restated(m) && (!groupPairs.includes(m) || counted(m.mentor) || counted(m.mentee) || (!anyCounted && m === firstUncounted)),
+    (m) =>
+      !(bare(m.mentor) && bare(m.mentee)) &&
+      !restated(m) &&
+      (!groupPairs.includes(m) || counted(m.mentor) || counted(m.mentee) || (!anyCounted && (m === firstUncounted || alongside(m)))),
   );
   // A bare role word (导师) says more with its scheme's name (青蓝工程导师).
   for (const m of final) {
