@@ -1123,3 +1123,10 @@ test('pairs counted after 结对 (共结对30对, 累计结对120余对); 吸纳
 test('one sentence naming two mentor groups without numbers states two pairings (各单位确定业务骨干担任导师，安排退休老同志帮带新进人员)', () => {
   assert.deepEqual(pairs(extractFacts(cleanArticle('各乡镇确定业务骨干担任导师，安排退休老同志帮带新进人员，形成以老带新的良好氛围。'))), ['业务骨干→新进人员', '退休老同志→新进人员']);
 });
+
+test('genre: a traditional first-person story by the mentee — 安排X做我的師傅 pairs X with the author; 安排 is no part of X’s title; the autonomous county as written', () => {
+  const d = genre('traditional-first-person-mentee.txt');
+  assert.deepEqual(pairs(d), ['蓝志强→韦小琳']);
+  assert.equal(d.people.find((p) => p.name === '蓝志强')?.title, '组织委员');
+  assert.deepEqual(d.places.map((p) => p.name), ['都安瑶族自治县', '下坳镇']);
+});

@@ -69,8 +69,9 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
   // 该局还邀请了西南大学研究生导师李明: what comes before the verb is no part of the title.
   // (我的师傅是村里的老会计谢德明: nor what comes before 是.)
   // (回村后拜村党支部书记王德福, 倾囊相授给新来的大学生村官王丽: nor what comes before 拜 or 给.)
-  // (该所为新警刘洋: nor what comes before 为 — but not at the start: 为民服务中心主任.)
-  const afterVerb = /(?:[了是着拜给]|(?<=.)为|帮带|结对|指导|师从)((?:(?!帮带|结对|指导|师从|为)[^了是着拜给]){2,})$/u.exec(t)?.[1];
+  // (该所为新警刘洋, 镇党委安排组织委员蓝志强: nor what comes before 为 — but not at the start:
+  // 为民服务中心主任 — or 安排.)
+  const afterVerb = /(?:[了是着拜给]|(?<=.)为|帮带|结对|指导|师从|安排|指定)((?:(?!帮带|结对|指导|师从|为|安排|指定)[^了是着拜给]){2,})$/u.exec(t)?.[1];
   if (afterVerb) t = afterVerb;
   // 的有王建国, 表彰了黄志明: function words and verbs are no title.
   if (/^[的有是为了和与及]+$/u.test(t) || /[了与和同及]$/u.test(t)) return undefined;
