@@ -1130,3 +1130,9 @@ test('genre: a traditional first-person story by the mentee — 安排X做我的
   assert.equal(d.people.find((p) => p.name === '蓝志强')?.title, '组织委员');
   assert.deepEqual(d.places.map((p) => p.name), ['都安瑶族自治县', '下坳镇']);
 });
+
+test('genre: a village reserve pool — 将…等42人纳入村级后备力量库，由村党组织书记“一对一”帮带 (the pool is a scheme and no part of the mentees)', () => {
+  const d = genre('village-reserve-pool.txt');
+  assert.deepEqual(d.initiatives.map((i) => i.name), ['村级后备力量库']);
+  assert.deepEqual(pairs(d), ['村党组织书记→返乡大学生、退役军人、致富能手等42人']);
+});

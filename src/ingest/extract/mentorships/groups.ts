@@ -69,6 +69,9 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   label = label.replace(/^(?:他|她|他们|她们|我|我们|其|自己)的/u, '');
   const toward = /^.+[向跟给]([^向跟给]{2,8})$/u.exec(label)?.[1];
   if (toward && heads().any.test(toward) && !/\d|[一二两三四五六七八九十百]名/u.test(label)) label = toward;
+  // 将…等42人纳入村级后备力量库: the pool a group is put into is no part of it.
+  const into = /^(.{2,}?)(?:纳入|列入|编入|选入|充实到|吸纳进)[^、和及]{1,14}$/u.exec(label);
+  if (into && (heads().any.test(into[1]!) || /\d\s*[名位人]/u.test(into[1]!))) label = into[1]!;
   // 32名机关年轻干部到乡镇: where a group is sent is no part of it.
   const dest = /^(.{2,}?)(?:到|赴|下沉到|下派到|派驻)[^、和及]{1,10}$/u.exec(label);
   if (dest && heads().any.test(dest[1]!)) label = dest[1]!;
