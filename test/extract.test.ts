@@ -1136,3 +1136,7 @@ test('genre: a village reserve pool — 将…等42人纳入村级后备力量�
   assert.deepEqual(d.initiatives.map((i) => i.name), ['村级后备力量库']);
   assert.deepEqual(pairs(d), ['村党组织书记→返乡大学生、退役军人、致富能手等42人']);
 });
+
+test('initiatives: the last of a list of methods with 模式 after it (案例解析、情景模拟、分组研讨模式) is no scheme', () => {
+  assert.deepEqual(initiativeNames('采用案例解析、情景模拟、分组研讨模式，邀请专家讲理论。推行师徒结对模式。'), ['师徒结对模式']);
+});

@@ -189,6 +189,8 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
       if (/[团组]$/.test(head) && /^[队成织]/.test(text[end] ?? '')) continue;
       const name = nameBefore(text, s.start, at, head);
       if (!name) continue;
+      // 采用案例解析、情景模拟、分组研讨模式: the last of a list of methods, the head said of them all.
+      if (/^(?:模式|方式|形式|方法)$/.test(head) && text[end - name.length - 1] === '、') continue;
       const start = end - name.length;
       if (covered(start, end)) continue;
       add(name, start, end);
