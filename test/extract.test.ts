@@ -1140,3 +1140,7 @@ test('genre: a village reserve pool — 将…等42人纳入村级后备力量�
 test('initiatives: the last of a list of methods with 模式 after it (案例解析、情景模拟、分组研讨模式) is no scheme', () => {
   assert.deepEqual(initiativeNames('采用案例解析、情景模拟、分组研讨模式，邀请专家讲理论。推行师徒结对模式。'), ['师徒结对模式']);
 });
+
+test('a photo caption: 导师X（左）指导徒弟Y（右） pairs the two named people', () => {
+  assert.deepEqual(pairs(extractFacts(cleanArticle('图为导师刘志军（左）指导徒弟周敏（右）操作设备。'))), ['刘志军→周敏']);
+});

@@ -67,7 +67,9 @@ export function readGroupPairs(c: Collector): void {
     if (mentor && mentee && !mentee.g.label.includes(mentor.g.label) && !mentor.g.label.includes(mentee.g.label)) {
       // 露湖村老支书刘福生说…: a mentor noun right before a name is that person's title.
       const named = c.personAt.find((x) => x.at === mentor.end)?.p.name;
-      c.add(named ?? c.group(mentor.g), c.group(mentee.g), s.start, s.start + s.text.length);
+      // (…指导徒弟周敏: likewise a mentee noun right before a name.)
+      const namedMentee = c.personAt.find((x) => x.at === mentee.end)?.p.name;
+      c.add(named ?? c.group(mentor.g), namedMentee ?? c.group(mentee.g), s.start, s.start + s.text.length);
     }
   }
 }
