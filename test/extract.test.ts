@@ -1144,3 +1144,12 @@ test('initiatives: the last of a list of methods with 模式 after it (案例解
 test('a photo caption: 导师X（左）指导徒弟Y（右） pairs the two named people', () => {
   assert.deepEqual(pairs(extractFacts(cleanArticle('图为导师刘志军（左）指导徒弟周敏（右）操作设备。'))), ['刘志军→周敏']);
 });
+
+test('导师X、Y分别与徒弟A、B结对 pairs the lists in order; 老支书X带新书记Y titles Y 新书记', () => {
+  const d = extractFacts(cleanArticle('导师张建国、李明华分别与徒弟王晓雯、赵志强结对。'));
+  assert.deepEqual(pairs(d), ['张建国→王晓雯', '李明华→赵志强']);
+  assert.equal(d.people.find((p) => p.name === '王晓雯')?.title, '徒弟');
+  const e = extractFacts(cleanArticle('老支书张建国带新书记王晓雯，老主任李明华带新主任赵志强。'));
+  assert.deepEqual(pairs(e), ['张建国→王晓雯', '李明华→赵志强']);
+  assert.equal(e.people.find((p) => p.name === '王晓雯')?.title, '新书记');
+});

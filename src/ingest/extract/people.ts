@@ -56,7 +56,7 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
   if (text[a - 1] === '—' || text[a - 1] === '-') t = t.replace(/^记(?=.{2})/u, '');
   for (const name of known) {
     const i = t.lastIndexOf(name);
-    if (i >= 0) t = t.slice(i + name.length).replace(/^(?:\d+[人名位]|[一二两三四五六七八九十]+[人名位])?(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及|由|等)?/, '').replace(/^的[^、，]{0,4}、/u, '');
+    if (i >= 0) t = t.slice(i + name.length).replace(/^(?:\d+[人名位]|[一二两三四五六七八九十]+[人名位])?(?:分别|各自)?(?:带着|带领|跟着|拜|与|和|同|跟|给|向|为|是|及|由|等)?/, '').replace(/^的[^、，]{0,4}、/u, '');
   }
   // 出席仪式的有县委常委、组织部部长陈志强: who the list is of comes before 的有, no title.
   t = t.replace(/^.*?的有/u, '');
@@ -71,7 +71,8 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
   // (回村后拜村党支部书记王德福, 倾囊相授给新来的大学生村官王丽: nor what comes before 拜 or 给.)
   // (该所为新警刘洋, 镇党委安排组织委员蓝志强: nor what comes before 为 — but not at the start:
   // 为民服务中心主任 — or 安排.)
-  const afterVerb = /(?:[了是着拜给]|(?<=.)为|帮带|结对|指导|师从|安排|指定)((?:(?!帮带|结对|指导|师从|为|安排|指定)[^了是着拜给]){2,})$/u.exec(t)?.[1];
+  // (老支书张建国带新书记王晓雯: nor what comes before 带 and a newcomer.)
+  const afterVerb = /(?:[了是着拜给]|(?<=.)为|帮带|结对|指导|师从|安排|指定|带(?=新))((?:(?!帮带|结对|指导|师从|为|安排|指定)[^了是着拜给]){2,})$/u.exec(t)?.[1];
   if (afterVerb) t = afterVerb;
   // 的有王建国, 表彰了黄志明: function words and verbs are no title.
   if (/^[的有是为了和与及]+$/u.test(t) || /[了与和同及]$/u.test(t)) return undefined;
