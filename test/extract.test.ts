@@ -1153,3 +1153,8 @@ test('导师X、Y分别与徒弟A、B结对 pairs the lists in order; 老支书X
   assert.deepEqual(pairs(e), ['张建国→王晓雯', '李明华→赵志强']);
   assert.equal(e.people.find((p) => p.name === '王晓雯')?.title, '新书记');
 });
+
+test('a rate of visits to the mentees’ units is no pairing (每名导师每月至少到结对干部所在单位走访1次); the unit’s head is people (由所在单位主要负责人担任导师)', () => {
+  assert.deepEqual(pairs(extractFacts(cleanArticle('每名导师每月至少到结对干部所在单位走访1次。'))), []);
+  assert.deepEqual(pairs(extractFacts(cleanArticle('对新录用的17名公务员，由所在单位主要负责人担任第一导师。'))), ['所在单位主要负责人→新录用的17名公务员']);
+});

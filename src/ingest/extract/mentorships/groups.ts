@@ -80,6 +80,10 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   if (owned && heads().any.test(owned[1]!) && !heads().any.test(owned[2]!)) label = owned[1]!;
   // 74名年轻“尖兵”: a head count of people makes a group even without a known noun.
   label = withoutPredicate(label);
+  // 到结对干部所在单位走访1次: the unit people work in is no group of people (所在单位主要负责人,
+  // who heads it, is).
+  const unit = /所在(?:单位|地|村|社区|部门|科室)(.*)$/u.exec(label);
+  if (unit && !heads().any.test(unit[1]!)) return undefined;
   const counted = counts.length > 0 && new RegExp(`${NUMBER}\\s*(?:名|位|人)`, 'u').test(label);
   if (label.length < 2 || label.length > 60 || (!heads().any.test(label) && !counted)) return undefined;
   const size = counts.length > 0 ? counts.reduce((s, n) => s + n!.value, 0) : undefined;
