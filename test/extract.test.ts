@@ -1158,3 +1158,8 @@ test('a rate of visits to the mentees’ units is no pairing (每名导师每月
   assert.deepEqual(pairs(extractFacts(cleanArticle('每名导师每月至少到结对干部所在单位走访1次。'))), []);
   assert.deepEqual(pairs(extractFacts(cleanArticle('对新录用的17名公务员，由所在单位主要负责人担任第一导师。'))), ['所在单位主要负责人→新录用的17名公务员']);
 });
+
+test('带好“一班人” (lead well) names no mentees; X兼任Y成长导师 is serving as Y’s mentor; 亲自 is no part of a group', () => {
+  assert.ok(!pairs(extractFacts(cleanArticle('县委书记亲自当导师，带好“一班人”。'))).some((p) => /一班人|亲自/.test(p)));
+  assert.deepEqual(pairs(extractFacts(cleanArticle('组织部长王刚兼任年轻干部成长导师。'))), ['王刚→年轻干部']);
+});

@@ -60,7 +60,7 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   // …and the adverbs of the verb after it (24名年轻干部现场签订: 现场 belongs to 签订).
   // (全县186名村党组织书记: the scope before a count is no part of the group either.)
   // (目前全县导师, 全镇像我这样的帮带导师: a time, a scope or a comparison before the noun neither.)
-  label = label.replace(/^(?:目前|当前|如今|现在|截至目前|得益于|受益于|多亏了?|有了)/u, '').replace(/^全[县市区镇乡州省旗](?=(?:共|已|累计|有)*\d|像)/u, '').replace(/^像.{1,6}?这样的(?=.{2})/u, '').replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|先后|累计|有(?![\p{Script=Han}]{1,4}的)|共|均|都|也|还|已)+/u, '').replace(/(?:们|等|每人|各|均|都|已|已经|也|还|现场|当场|正式|共同|一起|分别|逐一|依次|纷纷|一一|集体|至少|最少|一对[一二三多N])+$/, '').trim();
+  label = label.replace(/^(?:目前|当前|如今|现在|截至目前|得益于|受益于|多亏了?|有了)/u, '').replace(/^全[县市区镇乡州省旗](?=(?:共|已|累计|有)*\d|像)/u, '').replace(/^像.{1,6}?这样的(?=.{2})/u, '').replace(/^(?:[起出]了|了|着|过|的|和|与|及|对|向|由|是|先后|累计|有(?![\p{Script=Han}]{1,4}的)|共|均|都|也|还|已)+/u, '').replace(/(?:们|等|每人|各|均|都|已|已经|也|还|现场|当场|正式|共同|一起|分别|逐一|依次|纷纷|一一|集体|至少|最少|亲自|主动|带头|一对[一二三多N])+$/, '').trim();
   // 由12名县级领导组成的导师团: the people the team is made of are the group.
   const madeOf = /^(.{2,}?)(?:组成|构成)的[^的]{1,6}$/u.exec(label);
   if (madeOf && heads().any.test(madeOf[1]!)) label = madeOf[1]!;
