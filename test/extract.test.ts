@@ -65,7 +65,7 @@ const guard = (set: string, floors: Record<string, number>, f1: Record<string, n
 
 test('quality holds on the seeds and on our own articles', { skip: noShared }, () => {
   const curated = curatedSets();
-  guard('seeds', { places: 0.9, people: 0.95, mentorships: 0.65, figures: 0.85 }, scoreSet('seeds', curated.filter((a) => a.set === 'seeds')).f1);
+  guard('seeds', { places: 0.9, people: 0.95, mentorships: 0.75, figures: 0.85 }, scoreSet('seeds', curated.filter((a) => a.set === 'seeds')).f1);
   guard('own', { places: 0.95, people: 0.95, mentorships: 0.95, initiatives: 0.8, figures: 0.95 }, scoreSet('own', curated.filter((a) => a.set === 'own')).f1);
 });
 
