@@ -1163,3 +1163,8 @@ test('带好“一班人” (lead well) names no mentees; X兼任Y成长导师 i
   assert.ok(!pairs(extractFacts(cleanArticle('县委书记亲自当导师，带好“一班人”。'))).some((p) => /一班人|亲自/.test(p)));
   assert.deepEqual(pairs(extractFacts(cleanArticle('组织部长王刚兼任年轻干部成长导师。'))), ['王刚→年轻干部']);
 });
+
+test('X负责帮带A和B: 负责 is no part of the name, and two names joined are both mentees', () => {
+  assert.deepEqual(pairs(extractFacts(cleanArticle('其中，张建国负责帮带王晓雯和赵志强。'))), ['张建国→王晓雯', '张建国→赵志强']);
+  assert.deepEqual(pairs(extractFacts(cleanArticle('老党员刘德明主动帮带新任村干部和后备干部。'))), ['刘德明→新任村干部和后备干部']);
+});

@@ -92,7 +92,15 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
     return [side === 'mentor' ? named.at(-1)!.p.name : named[0]!.p.name];
   }
   // The frame itself is evidence of a name: 吴贵伦是楼楠的导师 (楼楠 has no title before it).
-  const trimmed = raw.replace(/^[\s“”‘’]+|[\s“”‘’]+$/g, '');
+  // (张建国负责帮带…, 王强亲自带: the adverb or 负责 before the verb is no part of the name.)
+  const trimmed = raw.replace(/^[\s“”‘’]+|[\s“”‘’]+$/g, '').replace(side === 'mentor' ? /(?:(?:具体|主要|专门)?负责|亲自|主动)$/u : /$^/u, '');
+  // 负责帮带王晓雯和赵志强: a mentee slot that is two names joined is both of them.
+  const both = side === 'mentee' ? new RegExp(`^([${HAN}]{2,3})(?:和|与|、|及)([${HAN}]{2,3})$`, 'u').exec(trimmed) : null;
+  if (both && [both[1]!, both[2]!].every((n) => nameAt(n, 0) === n && !heads().any.test(n))) {
+    c.addPerson(both[1]!, start + raw.indexOf(both[1]!));
+    c.addPerson(both[2]!, start + raw.lastIndexOf(both[2]!));
+    return [both[1]!, both[2]!];
+  }
   let name = side === 'mentor' ? nameBefore(trimmed, trimmed.length) : nameAt(trimmed, 0);
   // The name must fill the slot, but for a title or 的 before it (镇党委书记吴贵伦, 90后的范海猛).
   let rest = name ? (side === 'mentor' ? trimmed.slice(0, -name.length) : trimmed.slice(name.length)) : '';
