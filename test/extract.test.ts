@@ -1168,3 +1168,9 @@ test('X负责帮带A和B: 负责 is no part of the name, and two names joined ar
   assert.deepEqual(pairs(extractFacts(cleanArticle('其中，张建国负责帮带王晓雯和赵志强。'))), ['张建国→王晓雯', '张建国→赵志强']);
   assert.deepEqual(pairs(extractFacts(cleanArticle('老党员刘德明主动帮带新任村干部和后备干部。'))), ['刘德明→新任村干部和后备干部']);
 });
+
+test('刘洋说，是老支书手把手带出来的: the subject was brought up by the master (implied); 全靠 is no name', () => {
+  const d = extractFacts(cleanArticle('刘洋说，是老支书手把手带出来的。“我能有今天，全靠师傅一点点教出来的。”张敏说。'));
+  assert.deepEqual(pairs(d), ['老支书→刘洋']);
+  assert.deepEqual(d.people.map((p) => p.name).sort(), ['刘洋', '张敏'].sort());
+});

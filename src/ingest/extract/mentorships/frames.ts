@@ -19,8 +19,9 @@ export interface Frame {
   persons?: true | 'mentor' | 'mentee';
   bySide?: boolean;
   subjectMentor?: boolean;
-  /** With no mentee in its slot, the person the sentence is about (named before the frame) is it. */
-  subjectMentee?: boolean;
+  /** With no mentee in its slot, the person the sentence is about (named before the frame) is it
+   * — when the mentor is named, or always ('any': 刘洋说，是老支书带出来的). */
+  subjectMentee?: boolean | 'any';
   mentorMustBeRole?: boolean;
   mentee?: string;
   mentor?: string;
@@ -198,7 +199,7 @@ export function readFrames(c: Collector): void {
           const subject = c.personAt.find((x) => x.at >= s.start && x.at < at);
           if (subject) mentors = [subject.p.name];
         }
-        if (frame.subjectMentee && mentees.length === 0 && mentors.length === 1 && c.people.some((p) => p.name === mentors[0])) {
+        if (frame.subjectMentee && mentees.length === 0 && mentors.length === 1 && (frame.subjectMentee === 'any' || c.people.some((p) => p.name === mentors[0]))) {
           // 李红梅是…大学生,回村后拜王德福为师: who takes a named master is the sentence's subject
           // (…表示将虚心向导师学习: a bare 导师 is no one's in particular).
           const subject = c.personAt.find((x) => x.at >= s.start && x.at < at && !mentors.includes(x.p.name));
