@@ -76,6 +76,10 @@ test('a role after a name and a slash is that name’s (杨帆 / 文 周杰 / �
   const c = cleanArticle('上犹县：师徒结对促成长\n上犹县近日为18名新录用公务员确定18名导师。\n张三丰 李四海 文/摄\n撰文：刘七星');
   assert.deepEqual(c.credits.map((x) => `${x.role}:${x.name}`).sort(), ['author:张三丰', 'author:李四海', 'author:刘七星'].sort());
   assert.ok(!cleanArticle('上犹县：师徒结对促成长\n上犹县近日确定18名导师。\n（作者单位：上犹县委组织部）').text.includes('作者单位'));
+  // A WeChat header (account, date and time, the province of the IP address) is chrome, its date kept.
+  const w = cleanArticle('导师帮带｜年轻干部成长“加速度”\n宣恩组工 2025-06-18 17:30 湖北\n宣恩县深入实施“导师帮带”工程，为每名选调生配备导师。');
+  assert.equal(w.publishedAt, '2025-06-18');
+  assert.ok(!w.text.includes('湖北'), w.text);
 });
 
 test('an unbracketed dateline byline with an intern and a closing 报道： loses none of its names and leaves the text clean', () => {

@@ -38,7 +38,7 @@ export interface Frame {
 }
 export const frames = () => jsonData<{ frames: Frame[] }>('mentorship-frames.json').frames;
 
-const SLOT_CHARS = '[^,，。；;！？!?\\n:：]';
+const SLOT_CHARS = '[^,，。；;！？!?\\n:：｜|丨]';
 let compiled: Array<{ frame: Frame; re: RegExp }> | undefined;
 function compiledFrames() {
   compiled ??= frames().map((frame) => {
