@@ -1174,3 +1174,8 @@ test('刘洋说，是老支书手把手带出来的: the subject was brought up 
   assert.deepEqual(pairs(d), ['老支书→刘洋']);
   assert.deepEqual(d.people.map((p) => p.name).sort(), ['刘洋', '张敏'].sort());
 });
+
+test('names: 经常对我说 holds no name (常对我); 张志刚常说 keeps 刚 before 常', () => {
+  assert.deepEqual(extractFacts(cleanArticle('新入职的李晓说：“导师周建华经常对我说，有不懂的就来问他。”')).people.map((p) => p.name).sort(), ['周建华', '李晓'].sort());
+  assert.deepEqual(extractFacts(cleanArticle('我的师傅张志刚常说，群众的事无小事。')).people.map((p) => p.name), ['张志刚']);
+});

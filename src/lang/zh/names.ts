@@ -28,7 +28,8 @@ export function plausibleName(s: string): boolean {
   if (s.length === 3 && !compound && wordList('address-forms.txt').some((f) => f.length === 2 && s.endsWith(f))) return false;
   if (notNames().has(s) || notNames().has(s.slice(0, 2))) return false;
   if (wordSet('pronouns.txt').has(s.slice(compound ? 2 : 1))) return false;
-  if ([...s.slice(1)].some((c) => /[的了是在和与及或等们个这那]/.test(c))) return false;
+  // (常对我说: a pronoun or 对 inside is a clause, not a given name.)
+  if ([...s.slice(1)].some((c) => /[的了是在和与及或等们个这那对我你您他她]/.test(c))) return false;
   // An ordinary word that happens to start with a surname (成长, 陆续, 高新) is not a name.
   const first = words(s)[0]!;
   // 欧阳丽 is cut 欧阳/丽 (欧阳 tagged as a place): a compound surname is no ordinary word.
@@ -54,7 +55,7 @@ export function nameAt(text: string, at: number): string | undefined {
   else if (text[at + 3 + compound] === '的' && new RegExp(`[${HAN}]`, 'u').test(third) && !/[们等都也说是在和与及就还又家里这那的了着过]/u.test(third)) name = two + third;
   else if (
     wordSet('name-final-stops.txt').has(third) &&
-    (/^(?:[,，。、;；:：!！?？\s“”(（]|[说是给和与及对为的也都已还就在同])/.test(text[at + 3 + compound] ?? '。') ||
+    (/^(?:[,，。、;；:：!！?？\s“”(（]|[说是给和与及对为的也都已还就在同常曾总又再便])/.test(text[at + 3 + compound] ?? '。') ||
       // 检察长王志刚出席…王志刚要求: the same three characters again — an adverb does not follow
       // one person each time they are named, a given name does.
       text.indexOf(two + third, text.indexOf(two + third) + 1) >= 0)
