@@ -1179,3 +1179,9 @@ test('names: 经常对我说 holds no name (常对我); 张志刚常说 keeps �
   assert.deepEqual(extractFacts(cleanArticle('新入职的李晓说：“导师周建华经常对我说，有不懂的就来问他。”')).people.map((p) => p.name).sort(), ['周建华', '李晓'].sort());
   assert.deepEqual(extractFacts(cleanArticle('我的师傅张志刚常说，群众的事无小事。')).people.map((p) => p.name), ['张志刚']);
 });
+
+test('names: a preposition-surname before a place word (向身边) and 包组 are no names; 于海洋, 向明华 are', () => {
+  const names = (t: string) => extractFacts(cleanArticle(t)).people.map((p) => p.name);
+  assert.deepEqual(names('组织新录用公务员向身边的先进典型学习。该镇实行“镇干部包村、村干部包组”制度。'), []);
+  assert.deepEqual(names('村民于海洋说。民警向明华说。'), ['于海洋', '向明华']);
+});
