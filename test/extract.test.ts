@@ -1185,3 +1185,8 @@ test('names: a preposition-surname before a place word (向身边) and 包组 ar
   assert.deepEqual(names('组织新录用公务员向身边的先进典型学习。该镇实行“镇干部包村、村干部包组”制度。'), []);
   assert.deepEqual(names('村民于海洋说。民警向明华说。'), ['于海洋', '向明华']);
 });
+
+test('one person titled master and one titled apprentice in a sentence are a pair (师傅X退休后，徒弟Y接过了接力棒; “师傅”X，“徒弟”Y)', () => {
+  assert.deepEqual(pairs(extractFacts(cleanArticle('师傅李建华退休后，徒弟周峰接过了他的“接力棒”。'))), ['李建华→周峰']);
+  assert.deepEqual(pairs(extractFacts(cleanArticle('“师傅”王永红，“徒弟”刘佳。'))), ['王永红→刘佳']);
+});

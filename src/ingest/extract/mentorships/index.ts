@@ -6,7 +6,7 @@ import { clauseQuote, sentenceAt } from '../context.js';
 import { Collector, type MentorshipHit } from './collector.js';
 import { readFrames } from './frames.js';
 import type { GroupParty } from './groups.js';
-import { readBothPaired, readDashPairs, readGroupPairs, readPairLists } from './pairs.js';
+import { readBothPaired, readDashPairs, readGroupPairs, readPairLists, readTitledPair } from './pairs.js';
 import { readLabelLayout, readSpeakers } from './speakers.js';
 
 export type { MentorshipHit } from './collector.js';
@@ -30,6 +30,7 @@ export function extractMentorships(
   readDashPairs(c);
   readFrames(c);
   readBothPaired(c);
+  readTitledPair(c);
   readGroupPairs(c);
   readSpeakers(c);
   readLabelLayout(c);

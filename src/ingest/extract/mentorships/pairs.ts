@@ -155,3 +155,23 @@ export function readBothPaired(c: Collector): void {
     c.add(mentor.p.name, mentee.p.name, a.at, at + m[0].length);
   }
 }
+
+/**
+ * 师傅李建华退休后，徒弟周峰接过了他的“接力棒”; “师傅”王永红，“徒弟”刘佳; 带教老师：张明；学员：李丽 —
+ * in a sentence no other reader explained, one person titled master and one titled apprentice
+ * are a pair, whatever the verbs between them.
+ */
+export function readTitledPair(c: Collector): void {
+  const MASTER = /(?:师傅|师父|导师|带教老师)[”’]?\s*[:：]?\s*$/u;
+  const APPRENTICE = /(?:徒弟|学徒|学员)[”’]?\s*[:：]?\s*$/u;
+  for (const s of c.ctx.seg.sentences) {
+    const end = s.start + s.text.length;
+    if (c.hasRecordIn(s.start, end)) continue;
+    const here = c.personAt.filter((x) => x.at >= s.start && x.end <= end);
+    const before = (x: (typeof here)[0]) => c.text.slice(Math.max(s.start, x.at - 6), x.at);
+    const masters = [...new Set(here.filter((x) => MASTER.test(before(x))).map((x) => x.p.name))];
+    const apprentices = [...new Set(here.filter((x) => APPRENTICE.test(before(x))).map((x) => x.p.name))];
+    if (masters.length !== 1 || apprentices.length !== 1 || masters[0] === apprentices[0]) continue;
+    c.add(masters[0], apprentices[0]!, s.start, end);
+  }
+}
