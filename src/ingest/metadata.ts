@@ -146,13 +146,13 @@ export function creditsIn(raw: string): Credit[] {
   // 李支方 摄, 张三 文/图: the role after the name.
   // (张三 李四 文/摄: names before the role, each of them the role's.)
   for (const m of simple.matchAll(new RegExp(`((?:[${HAN}]{2,3}\\s+)*[${HAN}]{2,3})\\s*(摄(?:影)?|文/图|图/文|文/摄|/\\s*[文图摄])(?=[\\s)）]|$)`, 'gu'))) {
-    const role = /[摄图]$/.test(m[2]!) && !m[2]!.startsWith('文') && !m[2]!.startsWith('图/') ? 'photographer' : 'author';
+    const role = m[2]!.startsWith('摄') || (/[摄图]$/.test(m[2]!) && !m[2]!.startsWith('文') && !m[2]!.startsWith('图/')) ? 'photographer' : 'author';
     let at = m.index!;
     for (const part of m[1]!.split(/(\s+)/)) {
       const n = line.slice(at, at + part.length);
       at += part.length;
       if (!part.trim() || !plausibleName(part)) continue;
-      if (!out.some((c) => c.name === n)) out.push({ name: n, role: m[2]!.startsWith('摄') ? 'photographer' : role });
+      if (!out.some((c) => c.name === n)) out.push({ name: n, role });
     }
   }
   return out;

@@ -206,16 +206,17 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
   }
   // 建强村级后备干部储备库，…纳入社区后备干部人才库: one pool named twice in a sentence (the same
   // head 库, the same people in it), not two pools — unless listed together (X库和Y库).
+  // (县级后备人才库 … 村级后备人才库 in two clauses are two pools: different levels.)
+  const level = (x: string) => /^[县市乡镇村]级/u.exec(x)?.[0];
   for (const [i, h] of hits.entries()) {
+    const s = h.name.endsWith('库') ? sentenceAt(ctx, h.start) : undefined;
+    const core = /(后备干部|后备力量|年轻干部|青年干部|后备人才|人才)/u.exec(h.name)?.[1];
+    if (!s || !core) continue;
     for (const o of hits.slice(i + 1)) {
-      if (!h.name.endsWith('库') || !o.name.endsWith('库') || h.aliases.includes(o.name)) continue;
-      const s = sentenceAt(ctx, h.start);
-      if (!s || o.start >= s.start + s.text.length || /[和及与、]\s*$/.test(text.slice(h.end, o.start))) continue;
-      // (县级后备人才库 … 村级后备人才库 in two clauses are two pools: different levels.)
-      const level = (x: string) => /^[县市乡镇村]级/u.exec(x)?.[0];
+      if (!o.name.endsWith('库') || h.aliases.includes(o.name)) continue;
+      if (o.start >= s.start + s.text.length || /[和及与、]\s*$/.test(text.slice(h.end, o.start))) continue;
       if (level(h.name) && level(o.name) && level(h.name) !== level(o.name)) continue;
-      const core = /(后备干部|后备力量|年轻干部|青年干部|后备人才|人才)/u.exec(h.name)?.[1];
-      if (core && o.name.includes(core)) h.aliases.push(o.name);
+      if (o.name.includes(core)) h.aliases.push(o.name);
     }
   }
   for (const h of hits) {

@@ -162,10 +162,9 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
     if (!place) continue;
     // 务川仡佬族苗族自治县 is mostly written and read 务川县: that is its name where the text
     // writes it so, the official one an alias; where the text writes the official name, that is it.
-    const readable = /自治/.test(place.name) && c.form !== place.name ? shortForms(place.name)[0] : undefined;
-    const name = readable ?? place.name;
-    const short = /自治/.test(place.name) ? shortForms(place.name).slice(0, 1) : [];
-    take({ name, start: c.start, end: c.end, place, level: place.level, aliases: [...new Set([c.form, place.name, ...short])].filter((a) => a !== name) });
+    const readable = /自治/.test(place.name) ? shortForms(place.name)[0] : undefined;
+    const name = readable && c.form !== place.name ? readable : place.name;
+    take({ name, start: c.start, end: c.end, place, level: place.level, aliases: [...new Set([c.form, place.name, ...(readable ? [readable] : [])])].filter((a) => a !== name) });
   }
 
   // 2. Townships and villages below the counties the article mentions.

@@ -27,12 +27,12 @@ export function plausibleName(s: string): boolean {
   // 王师傅, 李老师: a surname with a two-character form of address is no name either.
   if (s.length === 3 && !compound && wordList('address-forms.txt').some((f) => f.length === 2 && s.endsWith(f))) return false;
   if (notNames().has(s) || notNames().has(s.slice(0, 2))) return false;
-  // 向身边, 对面前: a preposition that is also a surname, before a place or direction word.
-  const parts = words(s);
-  if (parts.length === 2 && parts[0]!.tag === 'p' && parts[1]!.word.length >= 2 && /^[sf]$/.test(parts[1]!.tag)) return false;
   if (wordSet('pronouns.txt').has(s.slice(compound ? 2 : 1))) return false;
   // (常对我说: a pronoun or 对 inside is a clause, not a given name.)
   if ([...s.slice(1)].some((c) => /[的了是在和与及或等们个这那对我你您他她]/.test(c))) return false;
+  // 向身边, 对面前: a preposition that is also a surname, before a place or direction word.
+  const parts = words(s);
+  if (parts.length === 2 && parts[0]!.tag === 'p' && parts[1]!.word.length >= 2 && /^[sf]$/.test(parts[1]!.tag)) return false;
   // An ordinary word that happens to start with a surname (成长, 陆续, 高新) is not a name.
   const first = parts[0]!;
   // 欧阳丽 is cut 欧阳/丽 (欧阳 tagged as a place): a compound surname is no ordinary word.

@@ -94,7 +94,8 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
   }
   // The frame itself is evidence of a name: 吴贵伦是楼楠的导师 (楼楠 has no title before it).
   // (张建国负责帮带…, 王强亲自带: the adverb or 负责 before the verb is no part of the name.)
-  const trimmed = raw.replace(/^[\s“”‘’]+|[\s“”‘’]+$/g, '').replace(side === 'mentor' ? /(?:(?:具体|主要|专门)?负责|亲自|主动)$/u : /$^/u, '');
+  let trimmed = raw.replace(/^[\s“”‘’]+|[\s“”‘’]+$/g, '');
+  if (side === 'mentor') trimmed = trimmed.replace(/(?:(?:具体|主要|专门)?负责|亲自|主动)$/u, '');
   // 负责帮带王晓雯和赵志强: a mentee slot that is two names joined is both of them.
   const both = side === 'mentee' ? new RegExp(`^([${HAN}]{2,3})(?:和|与|、|及)([${HAN}]{2,3})$`, 'u').exec(trimmed) : null;
   if (both && [both[1]!, both[2]!].every((n) => nameAt(n, 0) === n && !heads().any.test(n))) {

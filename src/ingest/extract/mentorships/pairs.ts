@@ -149,8 +149,9 @@ export function readBothPaired(c: Collector): void {
       if (menteeish(title)) return 'mentee';
       return undefined;
     };
-    const swap = side(a) === 'mentee' || side(b) === 'mentor';
-    if (side(a) === side(b) && side(a) !== undefined) continue;
+    const [sa, sb] = [side(a), side(b)];
+    if (sa === sb && sa !== undefined) continue;
+    const swap = sa === 'mentee' || sb === 'mentor';
     const [mentor, mentee] = swap ? [b, a] : [a, b];
     c.add(mentor.p.name, mentee.p.name, a.at, at + m[0].length);
   }
