@@ -19,13 +19,14 @@ import { createYoga } from 'graphql-yoga';
 import { loadConfig } from '../src/config.js';
 import type { Db } from '../src/db/gateway.js';
 import { createApp } from '../src/server.js';
-import { benchGraph } from './harness.js';
+import { benchGraph, ensureScaleGraph } from './harness.js';
 
 const size = process.argv[2] ?? 'seeds';
 const CONNS = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = 3;
 
+if (size !== 'seeds') await ensureScaleGraph(path.join(os.tmpdir(), `cadre-graph-scale-${size}`), Number(size));
 const g =
   size === 'seeds'
     ? await benchGraph({ seed: true })

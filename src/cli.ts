@@ -6,6 +6,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { SingleBar } from 'cli-progress';
 import { loadConfig } from './config.js';
+import { DataError } from './errors.js';
 import { connect } from './db/connect.js';
 import { ensureLauncherBuilt } from './db/local-neo4j.js';
 import { toContract } from './ingest/extract/index.js';
@@ -15,7 +16,8 @@ import { loadSeeds, resolveSeeds } from './ingest/seed.js';
 import { removeArticle } from './ingest/write.js';
 import { logger } from './logger.js';
 import { syntheticArticle } from './synthetic/article.js';
-import { generateGraph } from './synthetic/graph.js';
+import { generateGraph, syntheticCount, syntheticWritesParallel } from './synthetic/graph.js';
+import { importArticles } from './ingest/offline/import.js';
 import { ArticleId, check } from './validation.js';
 
 /**
@@ -42,7 +44,9 @@ const HELP: Record<string, string> = {
   (ids as \`list\` prints them: article:…)`,
   gen: `gen --articles N — a synthetic graph of N articles in our model (benchmarks)
   --seed S --batch N
-  --texts DIR      write N synthetic article files instead (for ingestion runs)`,
+  --texts DIR      write N synthetic article files instead (for ingestion runs)
+  --import         build a new local store with Neo4j's offline importer (NEO4J_URI unset,
+                   NEO4J_LOCAL_DATA_DIR new or without a store): ~5x faster than Cypher writes`,
   'neo4j-build': 'neo4j-build — build tools/neo4j-local with Maven (downloads Neo4j 5.26 once)',
   'check-seeds': 'check-seeds — validate the curated seed facts against their articles',
   seed: 'seed — (re)write the seed articles into the graph',
@@ -62,6 +66,59 @@ function positiveInt(v: string | undefined, name: string, fallback: number | und
 }
 
 /** A bar on a terminal; a line now and then when the output is a log or a pipe. */
+/**
+ * `gen --import`: the synthetic graph folded in memory and handed to Neo4j's offline importer
+ * (src/ingest/offline/), then the engine started on the new store so the migrations build its
+ * constraints and indexes. Only into a new local store.
+ */
+async function generateByImport(articles: number, seed: number): Promise<number> {
+  const config = loadConfig();
+  if (config.NEO4J_URI) {
+    throw new UsageError('--import builds a new store of the local Neo4j; unset NEO4J_URI (or leave out --import to write into the Neo4j it names)');
+  }
+  const started = performance.now();
+  const fold = progressReporter('gen: resolve', articles);
+  let importing: ReturnType<typeof progressReporter> | undefined;
+  let stage = '';
+  let r;
+  try {
+    r = await importArticles(syntheticWritesParallel(articles, seed), {
+      dataDir: config.NEO4J_LOCAL_DATA_DIR,
+      heap: config.NEO4J_LOCAL_HEAP,
+      javaHomes: [config.NEO4J_JAVA_HOME, config.JAVA_HOME],
+      onProgress: (phase, done, st) => {
+        if (phase === 'fold') return fold.tick(`${done} articles`, done);
+        fold.stop();
+        if (st !== stage) {
+          importing?.stop();
+          stage = st ?? '';
+          importing = progressReporter(`gen: import ${stage}`, 100);
+        }
+        importing!.tick('%', done);
+      },
+    });
+  } finally {
+    fold.stop();
+    importing?.stop();
+  }
+  logger.info({ nodes: r.nodes, relationships: r.relationships, foldSeconds: r.foldSeconds, importSeconds: r.importSeconds }, 'imported; starting the engine to build the indexes');
+  const indexStart = performance.now();
+  const conn = await connect(config);
+  try {
+    const have = await syntheticCount(conn.db, seed);
+    if (have !== articles) throw new DataError(`the imported store holds ${have} synthetic articles of seed ${seed}, not ${articles}`);
+  } finally {
+    await conn.close();
+  }
+  const secs = (performance.now() - started) / 1000;
+  process.stdout.write(
+    `synthetic graph imported into ${config.NEO4J_LOCAL_DATA_DIR}: ${articles} articles, ${r.nodes} nodes, ${r.relationships} relationships; ` +
+      `${((articles / secs) * 60).toFixed(0)} articles/min (${secs.toFixed(1)} s: resolve and files ${r.foldSeconds.toFixed(1)} s, ` +
+      `import ${r.importSeconds.toFixed(1)} s, engine start and indexes ${((performance.now() - indexStart) / 1000).toFixed(1)} s)\n`,
+  );
+  return 0;
+}
+
 function progressReporter(what: string, total: number) {
   const tty = Boolean(process.stderr.isTTY);
   const bar = new SingleBar({ format: `${what} [{bar}] {value}/{total} {eta_formatted} left {item}`, stream: process.stderr, hideCursor: true });
@@ -128,6 +185,7 @@ async function main(argv: string[]) {
         articles: { type: 'string' },
         seed: { type: 'string' },
         texts: { type: 'string' },
+        import: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -251,6 +309,7 @@ async function main(argv: string[]) {
         process.stdout.write(`${articles} synthetic articles written to ${values.texts}\n`);
         return 0;
       }
+      if (values.import) return generateByImport(articles, seed);
       const conn = await connect(loadConfig());
       const progress = progressReporter('gen', articles);
       const started = performance.now();

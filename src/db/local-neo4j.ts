@@ -168,6 +168,11 @@ function engineOn(dataDir: string): { pid: number; parentAlive: boolean } | unde
   return { pid, parentAlive: watched && ppid > 1 && ppid !== process.pid && processAlive(ppid) };
 }
 
+/** The pid of our engine running on this data directory (whoever started it), if any. */
+export function engineRunningOn(dataDir: string): number | undefined {
+  return engineOn(path.resolve(dataDir))?.pid;
+}
+
 /**
  * The local engine of a running server (`npm start`) on this data directory, if there is one:
  * commands such as `npm run ingest` then write into it instead of failing on the busy port or

@@ -203,7 +203,7 @@ export interface BatchResult {
  * read from (`source`) is left out: the same article under another name changes nothing, and
  * keeps the name it was first ingested under.
  */
-function factsHashOf(gw: GraphWrite): string {
+export function factsHashOf(gw: GraphWrite): string {
   const { source: _source, ...props } = gw.article.props as Record<string, unknown>;
   return createHash('sha256').update(JSON.stringify([props, gw.nodes, gw.rels, gw.reports])).digest('hex');
 }

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/gateway.js';
 import { cleanArticle } from '../ingest/clean.js';
 import { FactDoc } from '../ingest/facts.js';
@@ -5,6 +7,7 @@ import { articleId } from '../ingest/pipeline.js';
 import { resolveFacts, type GraphWrite } from '../ingest/resolve.js';
 import { writeArticles } from '../ingest/write.js';
 import { syntheticArticle } from './article.js';
+import type { ChunkJob } from './worker.js';
 
 /**
  * A scale fixture in our exact model: synthetic articles resolved by the product's own
@@ -55,4 +58,54 @@ export async function generateGraph(db: Db, opts: GenerateOptions): Promise<{ wr
   }
   await writing;
   return { written: Math.max(0, opts.articles - from) - failed, from, failed };
+}
+
+/** Synthetic articles [from, to) of a seed, resolved one at a time as they are taken. */
+export function* syntheticWrites(to: number, seed = 1, from = 0): Generator<GraphWrite> {
+  for (let i = from; i < to; i++) yield syntheticWrite(i, seed);
+}
+
+/**
+ * The same articles, resolved by `workers` threads (one per core by default) in chunks and
+ * yielded in order: resolving is most of the cost of an offline import.
+ */
+export async function* syntheticWritesParallel(to: number, seed = 1, from = 0, workers = os.availableParallelism()): AsyncGenerator<GraphWrite> {
+  const CHUNK = 250;
+  const ts = import.meta.url.endsWith('.ts');
+  const pool = Array.from(
+    { length: Math.max(1, Math.min(workers, Math.ceil((to - from) / CHUNK))) },
+    () => new Worker(new URL('../ingest/worker/entry.mjs', import.meta.url), { workerData: { entry: new URL(ts ? './worker.ts' : './worker.js', import.meta.url).href } }),
+  );
+  // Each worker answers its chunks in the order it got them; chunk k goes to worker k mod n.
+  const replies = pool.map((w) => {
+    const waiting: Array<{ resolve(v: GraphWrite[]): void; reject(e: Error): void }> = [];
+    w.on('message', (writes: GraphWrite[]) => waiting.shift()?.resolve(writes));
+    w.on('error', (err) => waiting.splice(0).forEach((p) => p.reject(err)));
+    return (job: ChunkJob) =>
+      new Promise<GraphWrite[]>((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        w.postMessage(job);
+      });
+  });
+  const inFlight: Array<Promise<GraphWrite[]>> = [];
+  let next = from;
+  let k = 0;
+  const refill = () => {
+    // Two chunks ahead per worker: enough to keep them busy, not a corpus in memory.
+    while (inFlight.length < pool.length * 2 && next < to) {
+      const end = Math.min(to, next + CHUNK);
+      inFlight.push(replies[k++ % pool.length]!({ from: next, to: end, seed }));
+      next = end;
+    }
+  };
+  try {
+    refill();
+    while (inFlight.length > 0) {
+      const writes = await inFlight.shift()!;
+      refill();
+      yield* writes;
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
 }
