@@ -143,6 +143,7 @@ test('the offline import refuses a directory that holds a store, and a failed im
   await assert.rejects(importArticles([syntheticWrite(0, 3), bad], { dataDir }), /offline import failed.*nothing was kept/s);
   assert.equal(existsSync(path.join(dataDir, 'data/databases/neo4j')), false);
   assert.equal(existsSync(path.join(dataDir, 'data/transactions/neo4j')), false);
+  assert.equal(existsSync(path.join(process.cwd(), 'import.report')), false, "the importer's report stays out of the working directory");
 });
 
 test('synthetic articles resolved in worker threads come in order, equal to resolving them here', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, DataError } from '../errors.js';
 import { engineRunningOn, ensureLauncherBuilt, findJavaHome, LAUNCHER_DIR } from './local-neo4j.js';
@@ -69,6 +69,10 @@ export async function runOfflineImport(opts: ImportOptions): Promise<{ seconds: 
     '--multiline-fields=true',
     `--array-delimiter=\u001f`,
     '--bad-tolerance=0',
+    // The cause of a failure (which entry, why) is printed only with --verbose.
+    '--verbose',
+    // Otherwise it lands in the working directory.
+    `--report-file=${path.join(conf, 'import.report')}`,
     'neo4j',
   ];
   let tail = '';
@@ -93,8 +97,19 @@ export async function runOfflineImport(opts: ImportOptions): Promise<{ seconds: 
       child.on('exit', (c) => resolve(c ?? 1));
     });
     if (code !== 0) {
-      const reason = /(?:ERROR|Exception|Caused by)[^\n]*(?:\n[^\n]*){0,2}/.exec(tail)?.[0] ?? tail.slice(-600);
-      throw new OfflineImportError(`the offline import failed (exit ${code}); nothing was kept. The importer said: ${reason.trim()}`);
+      // The bad entries are in the report; the output says only which kind of failure it was.
+      let report = '';
+      try {
+        report = readFileSync(path.join(conf, 'import.report'), 'utf8').split('\n').filter(Boolean).slice(0, 3).join('; ');
+      } catch {
+        /* no report: the failure came before the data */
+      }
+      const said = tail
+        .split('\n')
+        .filter((l) => /^(Error|Caused by|[\w.]*Exception|Invalid|Missing|Unable|Duplicate)/.test(l.trim()))
+        .slice(0, 3)
+        .join('; ');
+      throw new OfflineImportError(`the offline import failed (exit ${code}); nothing was kept. ${[said, report].filter(Boolean).join('; ') || tail.slice(-600).trim()}`);
     }
   } catch (err) {
     for (const d of storeDirs(dataDir)) rmSync(d, { recursive: true, force: true });
