@@ -78,28 +78,20 @@ async function generateByImport(articles: number, seed: number): Promise<number>
   }
   const started = performance.now();
   const fold = progressReporter('gen: resolve', articles);
-  let importing: ReturnType<typeof progressReporter> | undefined;
-  let stage = '';
   let r;
   try {
     r = await importArticles(syntheticWritesParallel(articles, seed), {
       dataDir: config.NEO4J_LOCAL_DATA_DIR,
       heap: config.NEO4J_LOCAL_HEAP,
       javaHomes: [config.NEO4J_JAVA_HOME, config.JAVA_HOME],
-      onProgress: (phase, done, st) => {
+      onProgress: (phase, done, stage) => {
         if (phase === 'fold') return fold.tick(`${done} articles`, done);
         fold.stop();
-        if (st !== stage) {
-          importing?.stop();
-          stage = st ?? '';
-          importing = progressReporter(`gen: import ${stage}`, 100);
-        }
-        importing!.tick('%', done);
+        process.stderr.write(`gen: import stage ${done}: ${stage}\n`);
       },
     });
   } finally {
     fold.stop();
-    importing?.stop();
   }
   logger.info({ nodes: r.nodes, relationships: r.relationships, foldSeconds: r.foldSeconds, importSeconds: r.importSeconds }, 'imported; starting the engine to build the indexes');
   const indexStart = performance.now();

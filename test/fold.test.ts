@@ -38,4 +38,7 @@ test('fold: a relationship stated by several articles is one, with each article 
   assert.equal('source' in rows[0]!.article.props, false, 'a null property is not stored');
   assert.match(String(rows[0]!.article.props.factsHash), /^[0-9a-f]{64}$/);
   assert.throws(() => fold([article('a', 'mentoring', 'x'), article('a', 'mentoring', 'x')]), /given twice/);
+  const dangling = article('b', 'mentoring', 'x');
+  dangling.rels[0]!.to = 'place:nowhere';
+  assert.throws(() => fold([dangling]), /article b states LOCATED_IN ini:1 → place:nowhere, but no article resolves place:nowhere/);
 });

@@ -98,7 +98,7 @@ test('the offline import leaves the graph the batch writer writes, disputed clai
   const stages = new Set<string>();
   const r = await importArticles(writes, { dataDir, onProgress: (phase, _d, stage) => stages.add(`${phase}${stage ? ` ${stage}` : ''}`) });
   assert.equal(r.articles, writes.length);
-  assert.ok(stages.has('fold') && [...stages].some((s) => /^import .*node import/.test(s)), [...stages].join('; '));
+  assert.ok(stages.has('fold') && [...stages].some((s) => /^import Nodes$/.test(s)), [...stages].join('; '));
   assert.equal(existsSync(path.join(dataDir, 'data/databases/neo4j')), true);
   assert.deepEqual(
     (await import('node:fs')).readdirSync(dataDir).filter((f) => f.startsWith('.import')),
@@ -135,12 +135,13 @@ test('the offline import refuses a directory that holds a store, and a failed im
   mkdirSync(path.join(used, 'data/databases/neo4j'), { recursive: true });
   await assert.rejects(importArticles([syntheticWrite(0, 3)], { dataDir: used }), /already holds a graph store/);
 
-  // A relationship to a node no article resolves: the importer refuses it, and the
-  // half-written store is removed.
+  // A node with an article's id: only the importer can tell (it keeps one id space), at its
+  // end; the half-written store is removed and the error names the id.
+  const first = syntheticWrite(0, 3);
   const bad = structuredClone(syntheticWrite(1, 3));
-  bad.rels.push({ ...bad.rels[0]!, to: 'place:nowhere' });
+  bad.nodes.push({ label: 'Person', id: first.article.id, props: { name: '王某' }, evidence: [] });
   const dataDir = tmp();
-  await assert.rejects(importArticles([syntheticWrite(0, 3), bad], { dataDir }), /offline import failed.*nothing was kept/s);
+  await assert.rejects(importArticles([first, bad], { dataDir }), new RegExp(`offline import failed.*nothing was kept.*${first.article.id}.* more than once`, 's'));
   assert.equal(existsSync(path.join(dataDir, 'data/databases/neo4j')), false);
   assert.equal(existsSync(path.join(dataDir, 'data/transactions/neo4j')), false);
   assert.equal(existsSync(path.join(process.cwd(), 'import.report')), false, "the importer's report stays out of the working directory");

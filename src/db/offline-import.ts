@@ -40,8 +40,8 @@ export interface ImportOptions {
   files: string[];
   heap?: string;
   javaHomes?: Array<string | undefined>;
-  /** The importer's stage and percentage, as it reports them. */
-  onProgress?: (stage: string, percent: number) => void;
+  /** Each stage of the importer as it starts (Nodes, Relationships, Node Degrees, …), numbered from 1. */
+  onProgress?: (stage: string, index: number) => void;
 }
 
 /**
@@ -69,30 +69,35 @@ export async function runOfflineImport(opts: ImportOptions): Promise<{ seconds: 
     '--multiline-fields=true',
     `--array-delimiter=\u001f`,
     '--bad-tolerance=0',
-    // The cause of a failure (which entry, why) is printed only with --verbose.
+    // Without it a failure says only "Error importing csv file", not which entry and why;
+    // progress then comes as named stages, not percentages.
     '--verbose',
     // Otherwise it lands in the working directory.
     `--report-file=${path.join(conf, 'import.report')}`,
     'neo4j',
   ];
   let tail = '';
-  let stage = 'import';
+  let stages = 0;
   try {
     const code = await new Promise<number>((resolve, reject) => {
       const child = spawn(javaBin, args, { env: { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: conf }, stdio: ['ignore', 'pipe', 'pipe'] });
-      const read = (b: Buffer) => {
-        const s = b.toString('utf8');
-        tail = (tail + s).slice(-6000);
-        for (const line of s.split('\n')) {
-          // "(1/4) Node import 2026-…" starts a stage; "…  45% ∆12ms" reports within it.
-          const st = /^\((\d+\/\d+)\)\s+(.+?)\s+\d{4}-\d\d-\d\d/.exec(line);
-          if (st) stage = `${st[1]} ${st[2]!.toLowerCase()}`;
-          const pct = /\s(\d{1,3})% ∆/.exec(line);
-          if (pct) opts.onProgress?.(stage, Number(pct[1]));
-        }
+      // One reader per stream, each with its own unfinished last line.
+      const reader = () => {
+        let pending = '';
+        return (b: Buffer) => {
+          const s = b.toString('utf8');
+          tail = (tail + s).slice(-6000);
+          const lines = (pending + s).split('\n');
+          pending = lines.pop()!;
+          for (const line of lines) {
+            // "Relationships, started 2026-12-03 18:29:05.893+0000" opens a stage.
+            const st = /^(\S.*?), started \d{4}-\d\d-\d\d /.exec(line);
+            if (st) opts.onProgress?.(st[1]!, ++stages);
+          }
+        };
       };
-      child.stdout!.on('data', read);
-      child.stderr!.on('data', read);
+      child.stdout!.on('data', reader());
+      child.stderr!.on('data', reader());
       child.on('error', reject);
       child.on('exit', (c) => resolve(c ?? 1));
     });

@@ -1,3 +1,4 @@
+import { DataError } from '../../errors.js';
 import type { NodeLabel, RelType } from '../../model.js';
 import { claimOf, claimProps, settle, type Claim } from '../claims.js';
 import type { GraphWrite } from '../resolve.js';
@@ -105,6 +106,10 @@ export class GraphFold {
     }
 
     for (const r of gw.rels) {
+      // The importer would stop at the end with a store to throw away; say it now.
+      for (const end of [r.from, r.to]) {
+        if (!this.nodeState.has(end)) throw new DataError(`article ${aid} states ${r.type} ${r.from} → ${r.to}, but no article resolves ${end}`);
+      }
       const k = `${r.type}|${r.from}|${r.to}`;
       let s = this.relState.get(k);
       if (!s) {

@@ -15,7 +15,7 @@ export interface OfflineImportOptions {
   dataDir: string;
   heap?: string;
   javaHomes?: Array<string | undefined>;
-  /** Articles folded so far (called every few hundred), then the importer's stages. */
+  /** Articles folded so far (called every few hundred), then each stage of the importer as it starts. */
   onProgress?: (phase: 'fold' | 'import', done: number, stage?: string) => void;
 }
 
@@ -50,7 +50,7 @@ export async function importArticles(writes: Iterable<GraphWrite> | AsyncIterabl
       files: out.args,
       heap: opts.heap,
       javaHomes: opts.javaHomes,
-      onProgress: (stage, pct) => opts.onProgress?.('import', pct, stage),
+      onProgress: (stage, index) => opts.onProgress?.('import', index, stage),
     });
     return { articles: n, ...out.counts, foldSeconds, importSeconds: seconds };
   } finally {
