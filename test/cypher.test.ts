@@ -207,5 +207,5 @@ test('the graph views: focus, one level of a neighbourhood, the relationships am
   const path = g.pathCypher('Person', 'Place', 4);
   snap('graph.path.Person.Place.4', path);
   // The labels come from the id-prefix allow-list, the bound from validated input: both in the pattern.
-  assert.match(path, /^MATCH \(a:Person \{id: \$from\}\), \(b:Place \{id: \$to\}\)\nMATCH p = shortestPath\(\(a\)-\[\*\.\.4\]-\(b\)\)/);
+  assert.match(path, /^MATCH\n  \((\w+):Person \{ id: \$from \}\),\n  \((\w+):Place \{ id: \$to \}\)\nMATCH SHORTEST 1 \(\1\)\n\s+\(\(\w+\)-\[\w+\]-\(\w+\)\)\{1,4\}\n\s+\(\2\)/);
 });

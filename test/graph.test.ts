@@ -79,6 +79,14 @@ describe('graph and path queries', () => {
     assert.equal(ids[0], person);
     assert.equal(ids.at(-1), 'place:42');
     assert.ok(ids.length <= 7);
+    // One relationship per hop, each joining the two nodes of its hop (either direction).
+    const edges = r.data.path.edges as Array<{ sourceEntityId: string; targetEntityId: string }>;
+    assert.equal(edges.length, ids.length - 1);
+    edges.forEach((e, i) => assert.deepEqual([e.sourceEntityId, e.targetEntityId].sort(), [ids[i], ids[i + 1]].sort()));
+    const direct = await g.gql(`{ path(from: "place:420921", to: "place:4209") { ${VIEW} } }`);
+    assert.deepEqual(direct.data.path.nodes.map((n: any) => n.entityId), ['place:420921', 'place:4209']);
+    assert.equal(direct.data.path.edges[0].type, 'PART_OF');
+    assert.equal(direct.data.path.edges[0].sourceEntityId, 'place:420921');
     const none = await g.gql(`query($from: ID!) { path(from: $from, to: "place:43", maxHops: 2) { nodes { id } } }`, { from: person });
     assert.equal(none.data.path, null);
   });

@@ -90,11 +90,44 @@ export const LEVEL_CYPHER = (() => {
  * allow-list (escaped all the same) and maxHops is a validated integer.
  */
 export function pathCypher(la: NodeLabel, lb: NodeLabel, maxHops: number): string {
-  const [a, b] = [Cypher.utils.escapeLabel(la), Cypher.utils.escapeLabel(lb)];
-  return `MATCH (a:${a} {id: $from}), (b:${b} {id: $to})
-MATCH p = shortestPath((a)-[*..${maxHops}]-(b))
-RETURN [n IN nodes(p) | {props: properties(n), label: head(labels(n))}] AS ns,
-       [r IN relationships(p) | {id: elementId(r), type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}] AS rs`;
+  const [a, b, via, hopEnd] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Node(), new Cypher.Node()];
+  const r = new Cypher.Relationship();
+  // GQL's SHORTEST over a quantified path (Neo4j 5.21+): the builder prints `SHORTEST 1 p = …`
+  // for an assigned path, which 5.26 refuses, so the hops' group variables carry the path
+  // instead (the nodes after each hop, the relationships of all hops).
+  const hops = new Cypher.Pattern(via).related(r, { direction: 'undirected' }).to(hopEnd).quantifier({ min: 1, max: maxHops });
+  const [n, rel] = [new Cypher.Variable(), new Cypher.Variable()];
+  return Cypher.utils
+    .concat(
+      new Cypher.Match(
+        new Cypher.Pattern(a, { labels: [la], properties: { id: new Cypher.NamedParam('from') } }),
+        new Cypher.Pattern(b, { labels: [lb], properties: { id: new Cypher.NamedParam('to') } }),
+      ),
+      new Cypher.Match(new Cypher.QuantifiedPath(new Cypher.Pattern(a), hops, new Cypher.Pattern(b))).shortest(1),
+      new Cypher.Return(
+        [
+          new Cypher.ListComprehension(n)
+            .in(Cypher.plus(new Cypher.List([a]), hopEnd))
+            .map(new Cypher.Map({ props: Cypher.properties(n), label: Cypher.head(Cypher.labels(n)), eid: Cypher.elementId(n) })),
+          'ns',
+        ],
+        [
+          new Cypher.ListComprehension(rel)
+            .in(r)
+            .map(
+              new Cypher.Map({
+                id: Cypher.elementId(rel),
+                type: Cypher.type(rel),
+                start: Cypher.elementId(Cypher.startNode(rel)),
+                end: Cypher.elementId(Cypher.endNode(rel)),
+                props: Cypher.properties(rel),
+              }),
+            ),
+          'rs',
+        ],
+      ),
+    )
+    .build().cypher;
 }
 
 /** Every node of some types, by id, one more than shown (to tell the view it was cut). */
@@ -173,8 +206,12 @@ export async function shortestPath(db: Db, from: string, to: string, maxHops: nu
     { from, to },
   );
   if (!row) return null;
-  const nodes = (row.ns as Array<{ props: any; label: NodeLabel }>).map((n, i) => toNode(n.props, n.label, i));
-  return { nodes, rels: row.rs as RawRel[], truncated: false };
+  const ns = row.ns as Array<{ props: any; label: NodeLabel; eid: string }>;
+  const idOf = new Map(ns.map((n) => [n.eid, n.props.id as string]));
+  const rels = (row.rs as Array<{ id: string; type: string; start: string; end: string; props: any }>).map(
+    (r): RawRel => ({ id: r.id, type: r.type, source: idOf.get(r.start)!, target: idOf.get(r.end)!, props: r.props }),
+  );
+  return { nodes: ns.map((n, i) => toNode(n.props, n.label, i)), rels, truncated: false };
 }
 
 /** The whole graph (for exports), limited to the given node types. */
