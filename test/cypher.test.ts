@@ -209,3 +209,18 @@ test('the graph views: focus, one level of a neighbourhood, the relationships am
   // The labels come from the id-prefix allow-list, the bound from validated input: both in the pattern.
   assert.match(path, /^MATCH\n  \((\w+):Person \{ id: \$from \}\),\n  \((\w+):Place \{ id: \$to \}\)\nMATCH SHORTEST 1 \(\1\)\n\s+\(\(\w+\)-\[\w+\]-\(\w+\)\)\{1,4\}\n\s+\(\2\)/);
 });
+
+test('the write path: every statement shape of the batch writer and of removal, values only from parameters', async () => {
+  const w = await import('../src/ingest/write-cypher.js');
+  const all: Array<[string, string]> = Object.entries(w).filter((e): e is [string, string] => typeof e[1] === 'string');
+  for (const l of NODE_LABELS) all.push([`mergeNodes.${l}`, w.mergeNodes(l)], [`createMentions.${l}`, w.createMentions(l)]);
+  for (const l of ['Mentorship', 'Figure'] as const) all.push([`createReports.${l}`, w.createReports(l)]);
+  for (const [t, a, b] of [['PART_OF', 'Place', 'Place'], ['MENTOR_IN', 'Person', 'Mentorship'], ['PARTICIPATES_IN', 'Person', 'Initiative']] as const) all.push([`mergeRels.${t}.${a}.${b}`, w.mergeRels(t, a, b)]);
+  for (const [name, cypher] of all) {
+    snap(`write.${name}`, cypher);
+    for (const [, param] of cypher.matchAll(/\$(\w+)/g)) assert.ok(['ids', 'rows', 'aid', 'nodes', 'rels', 'reps', 'id'].includes(param!), `${name} takes $${param}`);
+  }
+  // The claims statements run one branch per label, in the model's order (write.ts reads the index).
+  assert.equal(w.CLAIMS_OF.match(/UNION ALL/g)!.length, w.CLAIM_LABELS.length - 1);
+  assert.match(w.mergeRels('PART_OF', 'Place', 'Place'), /FOREACH \(_ IN CASE WHEN .* THEN \[1\] ELSE \[\] END \| SET \w+ \+= \w+\.props\)/);
+});

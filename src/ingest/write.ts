@@ -2,9 +2,27 @@ import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Db } from '../db/gateway.js';
 import { DatabaseUnavailableError } from '../errors.js';
-import { NODE_LABELS, REL_TYPES, type NodeLabel } from '../model.js';
+import { NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../model.js';
 import { claimOf, claimProps, settle, type Claim } from './claims.js';
 import type { GraphWrite } from './resolve.js';
+import {
+  ARTICLE_COUNT,
+  CLAIM_LABELS,
+  CLAIMS_OF,
+  createMentions,
+  createReports,
+  DELETE_ARTICLE,
+  DELETE_MENTIONS,
+  DETACH_FOUND,
+  DISPUTED,
+  MERGE_ARTICLES,
+  mergeNodes,
+  mergeRels,
+  ORPHAN_PLACES,
+  PRIOR_HASHES,
+  SET_SETTLED,
+  STRIP_EVIDENCE,
+} from './write-cypher.js';
 
 /**
  * Stage "write": one article's facts in one write transaction. The article's earlier
@@ -50,14 +68,10 @@ function counting(tx: ManagedTransaction) {
   return { tx: { run } as unknown as ManagedTransaction, totals };
 }
 
-/** Relationships that carry their own evidence lists (all but MENTIONS/REPORTS, which are the
- * article's own): a county's thousands of mentions are not read when one article goes. */
-const FACT_RELS = REL_TYPES.filter((t) => t !== 'MENTIONS' && t !== 'REPORTS').join('|');
-
 function assertLabel(l: string): asserts l is NodeLabel {
   if (!(NODE_LABELS as readonly string[]).includes(l)) throw new Error(`not a node label: ${l}`);
 }
-function assertRelType(t: string) {
+function assertRelType(t: string): asserts t is RelType {
   if (!(REL_TYPES as readonly string[]).includes(t)) throw new Error(`not a relationship type: ${t}`);
 }
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
@@ -68,28 +82,6 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   }
   return m;
 }
-
-/** The labels whose nodes carry claims (every label but Article), in a fixed order. */
-const CLAIM_LABELS = NODE_LABELS.filter((l) => l !== 'Article');
-// One statement for every label, of a fixed shape (a label with nothing to settle gets an empty
-// list): a round-trip per label cost more than the work, and one shape is planned once.
-const CLAIMS_OF = `CALL {
-${CLAIM_LABELS.map((l, i) => `  UNWIND $ids[${i}] AS id MATCH (:${l} {id: id})<-[m:MENTIONS|REPORTS]-(a:Article) WHERE m.claims IS NOT NULL RETURN ${i} AS label, id, a, m.claims AS c`).join('\n  UNION ALL\n')}
-}
-WITH label, id, a, head(collect(c)) AS c
-WITH label, id, c, coalesce(a.curated, false) AS curated, count(a) AS support,
-     min(toString(coalesce(a.firstIngestedAt, a.ingestedAt))) AS since, min(a.id) AS anyId
-RETURN label, id, collect([anyId, curated, since, c, support]) AS claims`;
-const SET_SETTLED = `CALL {
-${CLAIM_LABELS.map((l, i) => `  UNWIND $rows[${i}] AS r MATCH (x:${l} {id: r.id}) SET x += r.props RETURN count(*) AS n`).join('\n  UNION ALL\n')}
-}
-RETURN sum(n) AS n`;
-
-// The nodes some claim disagrees with (or adds a property to), all labels in one statement.
-const DISPUTED = `CALL {
-${CLAIM_LABELS.map((l, i) => `  UNWIND $rows[${i}] AS r MATCH (x:${l} {id: r.id}) WITH r, x WHERE any(k IN keys(r.claim) WHERE x[k] IS NULL OR x[k] <> r.claim[k]) RETURN ${i} AS label, r.id AS id`).join('\n  UNION ALL\n')}
-}
-RETURN label, collect(DISTINCT id) AS ids`;
 
 /**
  * Sets each node's properties from the claims of the articles that mention or report it
@@ -126,20 +118,7 @@ function settleWithdrawn(keys: string[], settled: Record<string, unknown>): Reco
 async function detachArticle(tx: ManagedTransaction, articleId: string): Promise<void> {
   // The nodes it made claims about (settled again from the other articles' claims at the end),
   // and the places its facts hang on with their ancestors: the only ones its removal can orphan.
-  const found = await tx.run(
-    `MATCH (:Article {id: $aid})-[m:MENTIONS|REPORTS]->(n)
-     WITH head(labels(n)) AS label, collect(DISTINCT n) AS ns, collect([n.id, m.claims]) AS claims
-     CALL {
-       WITH ns
-       UNWIND ns AS n
-       MATCH (n)-[*0..2]->(p:Place)
-       WITH DISTINCT p
-       MATCH (p)-[:PART_OF*0..8]->(anc:Place)
-       RETURN collect(DISTINCT anc.id) AS held
-     }
-     RETURN label, [n IN ns | n.id] AS ids, claims, held`,
-    { aid: articleId },
-  );
+  const found = await tx.run(DETACH_FOUND, { aid: articleId });
   const placesHeld = [...new Set(found.records.flatMap((r) => r.get('held') as string[]))];
   const withdrawn = new Map<string, string[]>();
   for (const r of found.records) {
@@ -151,39 +130,12 @@ async function detachArticle(tx: ManagedTransaction, articleId: string): Promise
   // so that no row reads a relationship another row already deleted). Only outgoing
   // relationships: every one an article states starts at a node it mentions or reports
   // (resolve.ts makes sure), and a county's or a scheme's incoming ones run to thousands.
-  await tx.run(
-    `MATCH (:Article {id: $aid})-[:MENTIONS|REPORTS]->(n)
-     MATCH (n)-[r:${FACT_RELS}]->()
-     WHERE r.articleIds IS NOT NULL AND $aid IN r.articleIds
-     WITH collect(DISTINCT r) AS rs
-     FOREACH (r IN rs |
-       SET r.quotes = [i IN range(0, size(r.articleIds) - 1) WHERE r.articleIds[i] <> $aid | r.quotes[i]],
-           r.articleIds = [x IN r.articleIds WHERE x <> $aid])
-     WITH rs
-     UNWIND rs AS r
-     WITH r WHERE r.articleIds = []
-     DELETE r`,
-    { aid: articleId },
-  );
-  await tx.run(
-    `MATCH (a:Article {id: $aid})-[m:MENTIONS|REPORTS]->(n)
-     DELETE m
-     WITH DISTINCT n
-     WHERE NOT n:Place AND NOT EXISTS { (:Article)-[:MENTIONS|REPORTS]->(n) }
-     DETACH DELETE n`,
-    { aid: articleId },
-  );
+  await tx.run(STRIP_EVIDENCE, { aid: articleId });
+  await tx.run(DELETE_MENTIONS, { aid: articleId });
   // Places nobody mentions and nothing hangs on (walk up the hierarchy a few levels). Only the
   // places this article could have been holding up are looked at, not every place of the graph.
   for (let i = 0; i < 6; i++) {
-    const res = await tx.run(
-      `UNWIND $ids AS id
-       MATCH (p:Place {id: id})
-       WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(p) } AND NOT EXISTS { (p)<--() }
-       DETACH DELETE p
-       RETURN count(*) AS removed`,
-      { ids: placesHeld },
-    );
+    const res = await tx.run(ORPHAN_PLACES, { ids: placesHeld });
     if (Number(res.records[0]?.get('removed') ?? 0) === 0) break;
   }
   await settleNodes(tx, new Map(found.records.map((r) => [r.get('label') as NodeLabel, r.get('ids') as string[]])), withdrawn);
@@ -216,7 +168,7 @@ export function factsHashOf(gw: GraphWrite): string {
 async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
   const { tx, totals } = counting(rawTx);
   const hashes = gws.map(factsHashOf);
-  const prior = await tx.run('UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN id, a.factsHash AS h', { ids: gws.map((g) => g.article.id) });
+  const prior = await tx.run(PRIOR_HASHES, { ids: gws.map((g) => g.article.id) });
   const priorHash = new Map(prior.records.map((r) => [r.get('id') as string, r.get('h') as string]));
   const todo: Array<{ gw: GraphWrite; hash: string }> = [];
   const status = new Map<string, WriteSummary['status']>();
@@ -232,10 +184,7 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
 
   if (todo.length > 0) {
     await tx.run(
-      `UNWIND $rows AS r
-       MERGE (a:Article {id: r.id})
-       SET a += r.props, a.factsHash = r.hash, a.ingestedAt = datetime(),
-           a.firstIngestedAt = coalesce(a.firstIngestedAt, datetime())`,
+      MERGE_ARTICLES,
       { rows: todo.map(({ gw, hash }) => ({ id: gw.article.id, props: gw.article.props, hash })) },
     );
   }
@@ -250,25 +199,13 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
       else byId.set(n.id, { id: n.id, props: n.props, aliases: n.aliases ?? [] });
     }
     await tx.run(
-      `UNWIND $nodes AS n
-       MERGE (x:${label} {id: n.id})
-       ON CREATE SET x += n.props
-       // Shared nodes are rewritten only when an alias is new: a write takes a lock and
-       // every article names its county.
-       WITH x, n
-       WHERE x.aliases IS NULL OR any(s IN n.aliases WHERE NOT s IN x.aliases)
-       SET x.aliases = reduce(acc = coalesce(x.aliases, []), s IN n.aliases | CASE WHEN s IN acc THEN acc ELSE acc + s END)
-       SET x.aliasText = reduce(t = '', s IN x.aliases | t + ' ' + s)`,
+      mergeNodes(label),
       { nodes: [...byId.values()] },
     );
     const mentioned = nodes.filter(({ n }) => n.evidence.length > 0);
     if (mentioned.length > 0) {
       await tx.run(
-        `UNWIND $rows AS r
-         MATCH (a:Article {id: r.aid})
-         MATCH (x:${label} {id: r.id})
-         CREATE (a)-[m:MENTIONS]->(x)
-         SET m.quotes = r.quotes, m.offsets = r.offsets, m.count = size(r.quotes), m.claims = r.claims`,
+        createMentions(label),
         {
           rows: mentioned.map(({ aid, n }) => ({
             aid,
@@ -303,15 +240,7 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
       rows.set(k, row);
     }
     await tx.run(
-      `UNWIND $rels AS r
-       MATCH (a:${fromLabel} {id: r.from}), (b:${toLabel} {id: r.to})
-       MERGE (a)-[x:${type}]->(b)
-       FOREACH (_ IN CASE WHEN any(k IN keys(r.props) WHERE x[k] IS NULL OR x[k] <> r.props[k]) THEN [1] ELSE [] END | SET x += r.props)
-       FOREACH (_ IN CASE WHEN r.source IS NULL OR x.source = r.source THEN [] ELSE [1] END | SET x.source = r.source)
-       WITH x, r, [i IN range(0, size(r.aids) - 1) WHERE NOT r.aids[i] IN coalesce(x.articleIds, [])] AS fresh
-       FOREACH (_ IN CASE WHEN fresh = [] THEN [] ELSE [1] END |
-         SET x.articleIds = coalesce(x.articleIds, []) + [i IN fresh | r.aids[i]],
-             x.quotes = coalesce(x.quotes, []) + [i IN fresh | r.quotes[i]])`,
+      mergeRels(type, fromLabel, toLabel),
       { rels: [...rows.values()] },
     );
   }
@@ -326,11 +255,7 @@ async function writeBatchTx(rawTx: ManagedTransaction, gws: GraphWrite[]) {
   for (const [label, reps] of groupBy(allReports, (x) => x.r.label)) {
     assertLabel(label);
     await tx.run(
-      `UNWIND $reps AS r
-       MATCH (a:Article {id: r.aid})
-       MATCH (x:${label} {id: r.id})
-       CREATE (a)-[m:REPORTS]->(x)
-       SET m.quote = r.quote, m.offset = r.start, m.claims = r.claims`,
+      createReports(label),
       { reps: reps.map(({ aid, r, props }) => ({ aid, id: r.id, quote: r.evidence.quote, start: r.evidence.start, claims: claimOf(props) })) },
     );
   }
@@ -403,10 +328,10 @@ export async function writeArticle(db: Db, gw: GraphWrite): Promise<WriteSummary
 /** Removes an article and every fact only it supported. Returns false when there was none. */
 export async function removeArticle(db: Db, articleId: string): Promise<boolean> {
   return db.writeTx(async (tx) => {
-    const found = await tx.run('MATCH (a:Article {id: $id}) RETURN count(a) AS n', { id: articleId });
+    const found = await tx.run(ARTICLE_COUNT, { id: articleId });
     if (Number(found.records[0]!.get('n')) === 0) return false;
     await detachArticle(tx, articleId);
-    await tx.run('MATCH (a:Article {id: $id}) DETACH DELETE a', { id: articleId });
+    await tx.run(DELETE_ARTICLE, { id: articleId });
     return true;
   });
 }
