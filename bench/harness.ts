@@ -65,7 +65,7 @@ export async function ensureScaleGraph(dataDir: string, n: number): Promise<void
     onProgress: (phase, done, stage) => {
       if (performance.now() - last < 10_000) return;
       last = performance.now();
-      process.stderr.write(`  ${phase === 'fold' ? `${done} articles resolved` : `${stage} ${done}%`}\n`);
+      process.stderr.write(`  ${phase === 'fold' ? `${done} articles resolved` : `import stage ${done}: ${stage}`}\n`);
     },
   });
   process.stderr.write(`  ${r.nodes} nodes, ${r.relationships} relationships in ${((performance.now() - started) / 1000).toFixed(0)} s (indexes follow at the first start)\n`);
