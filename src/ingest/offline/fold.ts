@@ -61,7 +61,7 @@ export class GraphFold {
    * the offline import writes a new store, where a re-written article has no earlier version. */
   add(gw: GraphWrite): void {
     const aid = gw.article.id;
-    if (this.written.has(aid)) throw new Error(`article ${aid} is given twice; the offline import writes each article once`);
+    if (this.written.has(aid)) throw new DataError(`article ${aid} is given twice; the offline import writes each article once`);
     this.written.add(aid);
     const rank = this.rank++;
     const curated = gw.article.props.curated === true;
@@ -71,14 +71,14 @@ export class GraphFold {
       if (!s) {
         this.nodeState.set(n.id, { label: n.label, id: n.id, props: stored(n.props), aliases: [...new Set(n.aliases ?? [])], disputed: false });
       } else {
-        if (s.label !== n.label) throw new Error(`node ${n.id} is a ${s.label} and a ${n.label}`);
+        if (s.label !== n.label) throw new DataError(`node ${n.id} is a ${s.label} in one article and a ${n.label} in article ${aid}`);
         for (const a of n.aliases ?? []) if (!s.aliases.includes(a)) s.aliases.push(a);
       }
     }
     const propsOf = new Map(gw.nodes.map((n) => [n.id, n.props]));
     const claim = (id: string) => {
       const s = this.nodeState.get(id);
-      if (!s) throw new Error(`article ${aid} reports ${id}, which it does not resolve`);
+      if (!s) throw new DataError(`article ${aid} reports ${id}, which it does not resolve`);
       const props = Object.fromEntries(Object.entries(claimProps(propsOf.get(id) ?? {})).filter(([, v]) => v !== null));
       if (!s.disputed && Object.entries(props).some(([k, v]) => s.props[k] === undefined || !same(s.props[k], v))) s.disputed = true;
       // One claim per article and node (an article may both mention and report it).
