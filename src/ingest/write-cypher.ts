@@ -210,32 +210,34 @@ export function mergeNodes(label: NodeLabel): string {
     .build().cypher;
 }
 
-/** The article's MENTIONS of one label's nodes, with its quotes and its claim. */
-export function createMentions(label: NodeLabel): string {
+/** An article's own relationship (MENTIONS or REPORTS) to each row's node of one label, created
+ * (its earlier ones were removed when it was detached), with the properties `props` sets. */
+function createFromArticle(type: 'MENTIONS' | 'REPORTS', label: NodeLabel, param: string, props: (m: Cypher.Relationship, r: Cypher.Variable) => Cypher.SetParam[]): string {
   const [r, a, x, m] = [new Cypher.Variable(), new Cypher.Node(), new Cypher.Node(), new Cypher.Relationship()];
-  return new Cypher.Unwind([p('rows'), r])
+  return new Cypher.Unwind([p(param), r])
     .match(new Cypher.Pattern(a, article({ id: r.property('aid') })))
     .match(new Cypher.Pattern(x, { labels: [label], properties: { id: r.property('id') } }))
-    .create(new Cypher.Pattern(a).related(m, { type: 'MENTIONS', direction: 'right' }).to(x))
-    .set(
-      [m.property('quotes'), r.property('quotes')],
-      [m.property('offsets'), r.property('offsets')],
-      [m.property('count'), Cypher.size(r.property('quotes'))],
-      [m.property('claims'), r.property('claims')],
-    )
+    .create(new Cypher.Pattern(a).related(m, { type, direction: 'right' }).to(x))
+    .set(...props(m, r))
     .build().cypher;
 }
 
+/** The article's MENTIONS of one label's nodes, with its quotes and its claim. */
+export const createMentions = (label: NodeLabel): string =>
+  createFromArticle('MENTIONS', label, 'rows', (m, r) => [
+    [m.property('quotes'), r.property('quotes')],
+    [m.property('offsets'), r.property('offsets')],
+    [m.property('count'), Cypher.size(r.property('quotes'))],
+    [m.property('claims'), r.property('claims')],
+  ]);
+
 /** The article's REPORTS of one label's nodes (mentorships, figures), with quote and claim. */
-export function createReports(label: NodeLabel): string {
-  const [r, a, x, m] = [new Cypher.Variable(), new Cypher.Node(), new Cypher.Node(), new Cypher.Relationship()];
-  return new Cypher.Unwind([p('reps'), r])
-    .match(new Cypher.Pattern(a, article({ id: r.property('aid') })))
-    .match(new Cypher.Pattern(x, { labels: [label], properties: { id: r.property('id') } }))
-    .create(new Cypher.Pattern(a).related(m, { type: 'REPORTS', direction: 'right' }).to(x))
-    .set([m.property('quote'), r.property('quote')], [m.property('offset'), r.property('start')], [m.property('claims'), r.property('claims')])
-    .build().cypher;
-}
+export const createReports = (label: NodeLabel): string =>
+  createFromArticle('REPORTS', label, 'reps', (m, r) => [
+    [m.property('quote'), r.property('quote')],
+    [m.property('offset'), r.property('start')],
+    [m.property('claims'), r.property('claims')],
+  ]);
 
 /**
  * `FOREACH (_ IN CASE WHEN cond THEN [1] ELSE [] END | SET …)`: the update runs only when cond
