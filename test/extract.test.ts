@@ -1190,3 +1190,11 @@ test('one person titled master and one titled apprentice in a sentence are a pai
   assert.deepEqual(pairs(extractFacts(cleanArticle('师傅李建华退休后，徒弟周峰接过了他的“接力棒”。'))), ['李建华→周峰']);
   assert.deepEqual(pairs(extractFacts(cleanArticle('“师傅”王永红，“徒弟”刘佳。'))), ['王永红→刘佳']);
 });
+
+test('genre: a quoted mentee — X给记者讲起…：“…刘建华给我当师傅…” pairs 刘建华 with the speaker, not her title', () => {
+  const d = genre('quoted-mentee-speaker.txt');
+  assert.ok(pairs(d).includes('刘建华→陈思雨'), pairs(d).join('; '));
+  assert.ok(!pairs(d).some((p) => p.endsWith('→城关镇新录用公务员')));
+  // The speaker named after the quotation counts as well: “…他给我当师傅…”，小周说 is not needed; 我 outside a quote stays unresolved.
+  assert.deepEqual(pairs(extractFacts(cleanArticle('“刚来时什么都不会，是所长王海涛给我当师傅。”新警李明说。'))), ['王海涛→李明']);
+});

@@ -137,7 +137,11 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
       !/[们都的了这那也还就每个该此其各位名些]/u.test(m[1]!) &&
       !wordSet('pronouns.txt').has(m[1]![0]!) &&
       words(m[1]!).every((w) => w.word.length === 1 || /^(nr|nrfg|nrt|ns|x)$/.test(w.tag));
-    if (looseName(m[1]!) || plausibleName(m[1]!) || transliterated) add(m[1]!, m.index! + m[0].indexOf(m[1]!));
+    const at = m.index! + m[0].indexOf(m[1]!);
+    // ”新警李明说: a title and a Chinese name, not one four-character name.
+    const k = m[1]!.length === 4 ? [2, 1].find((n) => titleAtEnd().test(m[1]!.slice(0, n)) && plausibleName(m[1]!.slice(n))) : undefined;
+    if (k !== undefined) add(m[1]!.slice(k), at + k);
+    else if (looseName(m[1]!) || plausibleName(m[1]!) || transliterated) add(m[1]!, at);
   }
   // Head of a clause: 趙袍是…, 劉天龍就是…, 范海猛,是…; caption: 張學進(左)帶…
   const head = new RegExp(`(?:^|[。！？!?；;，,\\n“”:：、])\\s*(?:[\\d]+后的)?([${HAN}]{2,3})(?=[(（](?:左|右|中|前|后)[一二三四五六]?[)）]|[,，](?:男|女)[,，]|就是|也是|是|作为|曾|已|正|今年|现年|如今|年仅|当时|从小|也|又|还|便|一直|始终|,|，)`, 'gmu');

@@ -5,6 +5,7 @@ import { HAN } from '../../../lang/zh/script.js';
 import { clauseQuote, sentenceAt } from '../context.js';
 import type { Collector } from './collector.js';
 import { groupOf, heads, menteeish, mentorish } from './groups.js';
+import { speakerAround } from './speakers.js';
 
 /**
  * The frames of lang/zh/data/mentorship-frames.json (X是Y的导师, 为每名Y配备X作为导师, N对师徒,
@@ -84,6 +85,11 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
   if (author && /^我(?!们)/.test(raw.trim()) && !insideQuote(c.text, start)) {
     c.addPerson(author, start);
     return [author];
+  }
+  // “…镇党委副书记刘建华给我当师傅…”, 陈思雨说: inside a quotation, 我 is its speaker.
+  if (/^我(?!们)/.test(raw.trim()) && insideQuote(c.text, start)) {
+    const speaker = speakerAround(c, start);
+    if (speaker) return [speaker];
   }
   const named = c.personsIn(start, end);
   // A slot that holds another pairing verb, or starts a relative clause (的…), is mis-cut.

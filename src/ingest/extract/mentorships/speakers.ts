@@ -19,16 +19,32 @@ const TAUGHT_ME = new RegExp(`(?:${MASTERS})([${HAN}]{2,3}?)${TEACHES}(?:教会|
 /** “是师傅教会了我…”: an unnamed master who teaches the speaker. */
 const UNNAMED_TAUGHT_ME = new RegExp(`(${MASTERS})${TEACHES}(?:教会|教给|教|带着|带)(?:了)?我`, 'u');
 
+/** Who says the quotation “…” that opens at `open` and closes at `close`: the person named right
+ * after it in the same sentence (“…”才台拉忠感慨道), else right before it (X说：“…”). */
+export function quoteSpeaker(c: Collector, open: number, close: number): string | undefined {
+  const { text } = c;
+  const speaker =
+    c.personAt.find((x) => x.at >= close && x.at - close <= 40 && !/[。！？!?\n]/.test(text.slice(close, x.at))) ??
+    c.personAt.filter((x) => x.end <= open && open - x.end <= 12).at(-1);
+  return speaker?.p.name;
+}
+
+/** The speaker of the quotation around offset `at`, if it is inside one. */
+export function speakerAround(c: Collector, at: number): string | undefined {
+  const open = c.text.lastIndexOf('“', at);
+  if (open < 0 || c.text.lastIndexOf('”', at - 1) > open) return undefined;
+  const close = c.text.indexOf('”', at);
+  if (close < 0 || close - open > 201) return undefined;
+  return quoteSpeaker(c, open, close + 1);
+}
+
 export function readSpeakers(c: Collector): void {
   const { text, ctx } = c;
   for (const q of text.matchAll(/“([^”]{4,200})”/g)) {
     const open = q.index!;
     const close = open + q[0].length;
-    const speaker =
-      c.personAt.find((x) => x.at >= close && x.at - close <= 40 && !/[。！？!?\n]/.test(text.slice(close, x.at))) ??
-      c.personAt.filter((x) => x.end <= open && open - x.end <= 12).at(-1);
-    if (!speaker) continue;
-    const who = speaker.p.name;
+    const who = quoteSpeaker(c, open, close);
+    if (!who) continue;
     const inner = q[1]!;
     const at = (i: number) => open + 1 + i;
     const quote = (m: RegExpExecArray) => clauseQuote(ctx, at(m.index), at(m.index + m[0].length));
