@@ -1198,3 +1198,14 @@ test('genre: a quoted mentee — X给记者讲起…：“…刘建华给我当�
   // The speaker named after the quotation counts as well: “…他给我当师傅…”，小周说 is not needed; 我 outside a quote stays unresolved.
   assert.deepEqual(pairs(extractFacts(cleanArticle('“刚来时什么都不会，是所长王海涛给我当师傅。”新警李明说。'))), ['王海涛→李明']);
 });
+
+test('genre: traditional old village secretaries — 65名“老支书” keeps its quoted noun; “一对二” is a pairing form, no scheme; 在老支书的指导下 restates the named 老支书', () => {
+  const d = genre('traditional-old-secretaries.txt');
+  assert.deepEqual(pairs(d), ['65名老支书→2024年村两委换届后新任的130名村干部', '吴通贤→杨再兴']);
+  assert.deepEqual(d.initiatives.map((i) => i.name), ['青苗护航工程']);
+});
+
+test('genre: a quoted mentee’s county — 安排到5个村跟班学习 names 跟班学习 (the unit of a counted place is no part of it); a quoted “导师帮带” is no alias', () => {
+  const d = genre('quoted-mentee-speaker.txt');
+  assert.deepEqual(d.initiatives.map((i) => [i.name, i.aliases ?? []]), [['雏鹰成长导师帮带计划', ['雏鹰成长']], ['跟班学习', []]]);
+});

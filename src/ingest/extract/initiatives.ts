@@ -122,7 +122,8 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
   mod = mod.replace(/^(今年|去年|近年来|目前|同时|此外)+/, '').replace(/^(第?[\d两一二三四五六七八九十]+[个期项名批次场支家所座届])/, '');
   // 推行导师制, 组建导师组: some heads name a programme by themselves.
   // (导师帮带制 read on as 导师帮带制度 is still the head that stands alone.)
-  if (mod.length < 2) return (lexicon().alone.has(head) || lexicon().alone.has(head.replace(/度$/, ''))) && head.length >= 3 ? mod + head : undefined;
+  // (安排到5个村跟班学习: the unit left of a counted place is no part of the name.)
+  if (mod.length < 2) return (lexicon().alone.has(head) || lexicon().alone.has(head.replace(/度$/, ''))) && head.length >= 3 ? mod.replace(/^[村镇乡县市区省]$/u, '') + head : undefined;
   // 一项基础性、战略性工程: a quality (…性) describes a programme, it names none.
   if (/性$/.test(mod) && mod.length <= 4) return undefined;
   // 个性化培养计划, 常态化帮带机制: how a plan is made (…化 and a verb) names no programme.

@@ -37,13 +37,15 @@ export const menteeish = (x: string) => (heads().isMentee.test(x) || heads().men
 
 // (一百二十余名, 三百多人: a hedge between the number and its measure word.)
 const COUNT = new RegExp(`(${NUMBER})\\s*([余多])?\\s*(?:名|位|个|人)`, 'gu');
+const COUNT_AT_END = new RegExp(`(?:${NUMBER})\\s*[余多]?\\s*(?:名|位|个|人)$`, 'u');
 
 /** A group phrase as a party: its label (quotes and leading function words removed) and size. */
 export function groupOf(raw: string, evidence: string): GroupParty | undefined {
   // 年轻干部“接好班” (a headline): a quoted phrase after the group's noun is a slogan, not the group.
   const unquoted = raw.trim().replace(/[“‘][^“”‘’]*[”’]?$/u, '');
   // (“政治导师”和“业务导师”: a quoted item after 和 or 、 is the list going on, not a slogan.)
-  if (unquoted !== raw.trim() && heads().any.test(unquoted) && !/[和与及、]\s*$/u.test(unquoted)) raw = unquoted;
+  // (65名“老支书”: a quotation right after a count is the group's noun.)
+  if (unquoted !== raw.trim() && heads().any.test(unquoted) && !/[和与及、]\s*$/u.test(unquoted) && !COUNT_AT_END.test(unquoted)) raw = unquoted;
   let label = raw.replace(/[“”‘’"]/g, '').trim();
   const counts = [...label.matchAll(COUNT)]
     .map((m) => { const n = parseNumber(m[1]!); return n && m[2] ? { ...n, approx: true } : n; })

@@ -44,6 +44,7 @@ const BARE = /^(师傅|师父|导师|徒弟|学徒|老师|学生)$/;
 function dedupe(c: Collector): MentorshipHit[] {
   const { out, groups } = c;
   const named = new Set(c.people.map((p) => p.name));
+  const titleOf = new Map(c.people.map((p) => [p.name, p.title ?? '']));
   // A named mentee with a named mentor needs no "unknown mentor" record; a named mentor with
   // named mentees needs no record with a bare 徒弟.
   const kept = out.filter((m) => {
@@ -51,6 +52,11 @@ function dedupe(c: Collector): MentorshipHit[] {
     // 楼楠在导师的指导下 after 吴贵伦是楼楠的导师: the bare role word is that named mentor.
     if (BARE.test(m.mentor) && named.has(m.mentee)) return !out.some((o) => o !== m && o.mentee === m.mentee && o.mentor && named.has(o.mentor));
     if (named.has(m.mentor) && m.mentee === '徒弟') return !out.some((o) => o.mentor === m.mentor && named.has(o.mentee));
+    // 在老支书的指导下，杨再兴… after 是老支书吴通贤带着我 (杨再兴 speaking): the role word is the
+    // named mentor of the same mentee, titled so.
+    if (!named.has(m.mentor) && named.has(m.mentee)) {
+      return !out.some((o) => o !== m && o.mentee === m.mentee && o.mentor && named.has(o.mentor) && (titleOf.get(o.mentor) ?? '').endsWith(m.mentor!));
+    }
     return true;
   });
   // 为132名新录用公务员确定帮带导师，选派68名干部担任导师: one sentence, one scheme — the
