@@ -1209,3 +1209,9 @@ test('genre: a quoted mentee’s county — 安排到5个村跟班学习 names �
   const d = genre('quoted-mentee-speaker.txt');
   assert.deepEqual(d.initiatives.map((i) => [i.name, i.aliases ?? []]), [['雏鹰成长导师帮带计划', ['雏鹰成长']], ['跟班学习', []]]);
 });
+
+test('genre: a young secretary’s profile — 周雨晴说，如今她也带起了两名大学生: 她 is the one named in the same sentence, though she is someone’s apprentice; 【column】 is no part of a title', () => {
+  const d = genre('young-secretary-profile.txt');
+  assert.deepEqual(pairs(d), ['冉启明→周雨晴', '黄德军→周雨晴', '周雨晴→两名刚回村的大学生']);
+  assert.equal(d.people.find((p) => p.name === '周雨晴')?.title, '90后女书记');
+});

@@ -50,7 +50,8 @@ const LEADING_WORD = new RegExp(`^(?:在|由|据|经|让|是|将|把|对|向|和
  */
 function titleBefore(text: string, at: number, known: readonly string[]): string | undefined {
   let a = at;
-  while (a > 0 && !/[,，。;；:：!?！？\s(（“”—→]/.test(text[a - 1]!) && at - a < 20) a--;
+  // (【青春在基层】90后女书记周雨晴: a column's bracketed name is no part of the title.)
+  while (a > 0 && !/[,，。;；:：!?！？\s(（“”—→】]/.test(text[a - 1]!) && at - a < 20) a--;
   let t = text.slice(a, at);
   // ——记石阡县聚凤乡党委副书记杨光荣: the subtitle's 记 ("a portrait of") is no part of the title.
   if (text[a - 1] === '—' || text[a - 1] === '-') t = t.replace(/^记(?=.{2})/u, '');

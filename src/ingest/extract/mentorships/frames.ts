@@ -76,7 +76,10 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
     // 钱国栋带出了李俊、周晨等12名徒弟。在他的指导下…: when the person named last is an apprentice,
     // a mentor's 他 is the mentor named last.
     const last = c.antecedent(matchStart);
-    const apprentice = last !== undefined && c.out.some((m) => m.mentee === last);
+    // (周雨晴说，如今她也带起了两名大学生: one named in the same sentence is who 她 is.)
+    const lastAt = c.personAt.filter((x) => x.end <= matchStart).at(-1)?.at ?? -1;
+    const sameSentence = lastAt >= (sentenceAt(c.ctx, matchStart)?.start ?? Infinity);
+    const apprentice = last !== undefined && !sameSentence && c.out.some((m) => m.mentee === last);
     const a = (side === 'mentor' && apprentice && c.antecedent(matchStart, (name) => c.out.some((m) => m.mentor === name))) || last;
     return a ? [a] : [];
   }
