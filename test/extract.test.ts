@@ -1215,3 +1215,10 @@ test('genre: a young secretary’s profile — 周雨晴说，如今她也带起
   assert.deepEqual(pairs(d), ['冉启明→周雨晴', '黄德军→周雨晴', '周雨晴→两名刚回村的大学生']);
   assert.equal(d.people.find((p) => p.name === '周雨晴')?.title, '90后女书记');
 });
+
+test('genre: a county pairing ceremony — 与40名近三年新录用的青年干部 keeps the count in its relative clause; 会计师吴小兰 is no 师吴小; “优秀师徒”评选 and “拜师结对” are no schemes', () => {
+  const d = genre('county-pairing-ceremony.txt');
+  assert.deepEqual(pairs(d), ['20名县直单位业务骨干→40名近三年新录用的青年干部', '吴小兰→杨帆', '吴小兰→龙雪']);
+  assert.equal(d.people.find((p) => p.name === '吴小兰')?.title, '县财政局会计师');
+  assert.deepEqual(d.initiatives.map((i) => i.name), []);
+});

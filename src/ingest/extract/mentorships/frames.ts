@@ -60,6 +60,8 @@ function compiledFrames() {
   return compiled;
 }
 
+const COUNTED = new RegExp(`(?:${NUMBER})\\s*[余多]?\\s*(?:名|位|人)`, 'u');
+
 /** Is offset `at` inside a “…” quotation? */
 function insideQuote(text: string, at: number): boolean {
   return text.lastIndexOf('“', at) > text.lastIndexOf('”', at - 1);
@@ -203,7 +205,9 @@ export function readFrames(c: Collector): void {
             );
           }
         }
-        let mentees = g.Y !== undefined ? resolve(c, 'mentee', g.Y, offset('Y'), frame, at) : [];
+        // 与40名近三年新录用的青年干部: a relative clause (D) that holds the group's count is part of it.
+        const counted = g.D !== undefined && g.Y !== undefined && COUNTED.test(g.D);
+        let mentees = g.Y !== undefined ? resolve(c, 'mentee', counted ? `${g.D}的${g.Y}` : g.Y, counted ? offset('D') : offset('Y'), frame, at) : [];
         if (frame.subjectMentor && mentees.length > 0) {
           // 钟建成是…也是和张伟结对的“老乡镇”: the subject of the sentence is the mentor.
           const subject = c.personAt.find((x) => x.at >= s.start && x.at < at);
