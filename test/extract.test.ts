@@ -1222,3 +1222,11 @@ test('genre: a county pairing ceremony — 与40名近三年新录用的青年�
   assert.equal(d.people.find((p) => p.name === '吴小兰')?.title, '县财政局会计师');
   assert.deepEqual(d.initiatives.map((i) => i.name), []);
 });
+
+test('a quoted scheme that states a pairing ends its mentee at the closing quote; Y的帮带人是X; 在X的指导下，Y很快…', () => {
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('该县推行“一名导师带一名后备干部”机制。'), ['一名导师→一名后备干部']);
+  assert.deepEqual(ps('新任村支书马丽的帮带人是镇人大主席杨林。'), ['杨林→马丽']);
+  assert.deepEqual(ps('在老书记罗明贵的悉心指导下，刘小军很快成长为村里的“当家人”。'), ['罗明贵→刘小军']);
+  assert.deepEqual(extractFacts(cleanArticle('经过培训，工作很快步入正轨。')).people, []);
+});

@@ -145,7 +145,7 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     else if (looseName(m[1]!) || plausibleName(m[1]!) || transliterated) add(m[1]!, at);
   }
   // Head of a clause: 趙袍是…, 劉天龍就是…, 范海猛,是…; caption: 張學進(左)帶…
-  const head = new RegExp(`(?:^|[。！？!?；;，,\\n“”:：、])\\s*(?:[\\d]+后的)?([${HAN}]{2,3})(?=[(（](?:左|右|中|前|后)[一二三四五六]?[)）]|[,，](?:男|女)[,，]|就是|也是|是|作为|曾|已|正|今年|现年|如今|年仅|当时|从小|也|又|还|便|一直|始终|,|，)`, 'gmu');
+  const head = new RegExp(`(?:^|[。！？!?；;，,\\n“”:：、])\\s*(?:[\\d]+后的)?([${HAN}]{2,3})(?=[(（](?:左|右|中|前|后)[一二三四五六]?[)）]|[,，](?:男|女)[,，]|就是|也是|是|作为|曾|已|正|今年|现年|如今|年仅|当时|从小|也|又|还|便|一直|始终|很快|迅速|逐渐|渐渐|先后|,|，)`, 'gmu');
   for (const m of text.matchAll(head)) {
     const at = m.index! + m[0].length - m[1]!.length;
     const name = nameAt(text, at);

@@ -62,6 +62,12 @@ function compiledFrames() {
 
 const COUNTED = new RegExp(`(?:${NUMBER})\\s*[余多]?\\s*(?:名|位|人)`, 'u');
 
+/** A slot cut where a quotation it did not open closes (74名年轻“尖兵” stays whole). */
+function unbalancedCut(raw: string): string {
+  const close = raw.search(/[”’]/u);
+  return close > 0 && !/[“‘]/u.test(raw.slice(0, close)) ? raw.slice(0, close) : raw;
+}
+
 /** Is offset `at` inside a “…” quotation? */
 function insideQuote(text: string, at: number): boolean {
   return text.lastIndexOf('“', at) > text.lastIndexOf('”', at - 1);
@@ -207,7 +213,9 @@ export function readFrames(c: Collector): void {
         }
         // 与40名近三年新录用的青年干部: a relative clause (D) that holds the group's count is part of it.
         const counted = g.D !== undefined && g.Y !== undefined && COUNTED.test(g.D);
-        let mentees = g.Y !== undefined ? resolve(c, 'mentee', counted ? `${g.D}的${g.Y}` : g.Y, counted ? offset('D') : offset('Y'), frame, at) : [];
+        // (推行“一名导师带一名后备干部”机制: a quotation closing inside the slot ends it.)
+        const y = g.Y === undefined ? undefined : unbalancedCut(g.Y);
+        let mentees = y !== undefined ? resolve(c, 'mentee', counted ? `${g.D}的${y}` : y, counted ? offset('D') : offset('Y'), frame, at) : [];
         if (frame.subjectMentor && mentees.length > 0) {
           // 钟建成是…也是和张伟结对的“老乡镇”: the subject of the sentence is the mentor.
           const subject = c.personAt.find((x) => x.at >= s.start && x.at < at);
