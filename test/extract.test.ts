@@ -1230,3 +1230,9 @@ test('a quoted scheme that states a pairing ends its mentee at the closing quote
   assert.deepEqual(ps('在老书记罗明贵的悉心指导下，刘小军很快成长为村里的“当家人”。'), ['罗明贵→刘小军']);
   assert.deepEqual(extractFacts(cleanArticle('经过培训，工作很快步入正轨。')).people, []);
 });
+
+test('“我带的3个徒弟…”老所长X说 counts the speaker’s apprentices; …选派了18名年轻干部…，每人由1名X负责带教: 每人 is the counted group before it', () => {
+  const ps = (t: string) => pairs(extractFacts(cleanArticle(t)));
+  assert.deepEqual(ps('“我带的3个徒弟现在都是业务骨干了。”已经退休的老所长黄志诚自豪地说。'), ['黄志诚→3个徒弟']);
+  assert.deepEqual(ps('县委组织部从县直机关选派了18名年轻干部到乡镇跟岗锻炼，每人由1名乡镇领导班子成员负责带教。'), ['1名乡镇领导班子成员→18名年轻干部']);
+});

@@ -61,6 +61,8 @@ function compiledFrames() {
 }
 
 const COUNTED = new RegExp(`(?:${NUMBER})\\s*[余多]?\\s*(?:名|位|人)`, 'u');
+/** A head count and the noun after it, up to where the clause goes on (到, 在, 赴 …). */
+const COUNTED_NOUN = new RegExp(`(?:${NUMBER})\\s*[余多]?\\s*(?:名|位)[${HAN}]{2,12}?(?=到|在|赴|进|参加|[,，]|$)`, 'gu');
 
 /** A slot cut where a quotation it did not open closes (74名年轻“尖兵” stays whole). */
 function unbalancedCut(raw: string): string {
@@ -90,6 +92,15 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
     const apprentice = last !== undefined && !sameSentence && c.out.some((m) => m.mentee === last);
     const a = (side === 'mentor' && apprentice && c.antecedent(matchStart, (name) => c.out.some((m) => m.mentor === name))) || last;
     return a ? [a] : [];
+  }
+  // 选派了18名年轻干部到乡镇跟岗锻炼，每人由1名乡镇领导班子成员负责带教: 每人 is the counted
+  // newcomers named before it in the sentence.
+  if (side === 'mentee' && /^(?:每人|每名|每位|每个人)$/u.test(raw.trim())) {
+    const sentence = sentenceAt(c.ctx, start);
+    const before = sentence ? c.text.slice(sentence.start, start) : '';
+    const counted = [...before.matchAll(COUNTED_NOUN)].filter((m) => menteeish(m[0])).at(-1);
+    const g = counted && groupOf(counted[0], clauseQuote(c.ctx, (sentence?.start ?? 0) + counted.index!, end));
+    if (g) return [c.group(g)];
   }
   // 我便自告奋勇带他 in a signed first-person story: 我 is the author (not inside a quotation).
   const author = c.ctx.author;

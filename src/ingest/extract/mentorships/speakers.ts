@@ -1,4 +1,5 @@
 import { nameAt } from '../../../lang/zh/names.js';
+import { NUMBER, parseNumber } from '../../../lang/zh/numerals.js';
 import { HAN } from '../../../lang/zh/script.js';
 import { clauseQuote } from '../context.js';
 import type { Collector } from './collector.js';
@@ -10,7 +11,7 @@ import type { Collector } from './collector.js';
  */
 const LEARNED = new RegExp(`(?:跟着|跟随|在|从)[‘“]?(前辈|老前辈|师傅|师父|导师|老[${HAN}]{1,2})[’”]?(?:的)?(?:言传身教|帮助|指导|带领|教导|手把手)?`, 'u');
 const MY_MENTOR = /我的(师傅|导师|师父)/u;
-const MY_APPRENTICE = /我(?:带的|带过的|的)(徒弟|学徒)/u;
+const MY_APPRENTICE = new RegExp(`我(?:带的|带过的|带出的|的)((?:${NUMBER})\\s*[个名位])?(徒弟|学徒)`, 'u');
 /** The master's role word, and how the master teaches (经常, 耐心地, 手把手地 …). */
 const MASTERS = '师傅|师父|导师|老师傅';
 const TEACHES = '(?:经常|常常|一直|总是|耐心地?|手把手地?|一点点|一步步)?';
@@ -62,7 +63,10 @@ export function readSpeakers(c: Collector): void {
       const mentor = named ? named.p.name : c.group({ label: mine[1]!, approx: false, evidence: quote(mine) });
       c.add(mentor, who, at(mine.index), after, named ? 'explicit' : 'implied');
     } else if (apprentices && !c.out.some((m) => m.mentor === who)) {
-      c.add(who, c.group({ label: apprentices[1]!, approx: false, evidence: quote(apprentices) }), at(apprentices.index), at(apprentices.index + apprentices[0].length));
+      // (“我带的3个徒弟…”: with their head count.)
+      const n = apprentices[1] ? parseNumber(apprentices[1].replace(/\s*[个名位]$/u, '')) : undefined;
+      const label = `${apprentices[1] ?? ''}${apprentices[2]!}`;
+      c.add(who, c.group({ label, ...(n ? { size: n.value } : {}), approx: n?.approx ?? false, evidence: quote(apprentices) }), at(apprentices.index), at(apprentices.index + apprentices[0].length));
     } else if (learned && /[我]|跟着/.test(inner) && !c.out.some((m) => m.mentee === who)) {
       c.add(c.group({ label: learned[1]!, approx: false, evidence: quote(learned) }), who, at(learned.index), at(learned.index + learned[0].length), 'implied');
     }
