@@ -48,9 +48,10 @@ function dedupe(c: Collector): MentorshipHit[] {
   // A named mentee with a named mentor needs no "unknown mentor" record; a named mentor with
   // named mentees needs no record with a bare 徒弟.
   const kept = out.filter((m) => {
-    if (!m.mentor) return !out.some((o) => o.mentor && o.mentee === m.mentee);
+    // (“在师傅的悉心指导下，我…”张小红说: a bare 师傅 is no one named; the unknown-mentor record says it.)
+    if (!m.mentor) return !out.some((o) => o.mentor && !BARE.test(o.mentor) && o.mentee === m.mentee);
     // 楼楠在导师的指导下 after 吴贵伦是楼楠的导师: the bare role word is that named mentor.
-    if (BARE.test(m.mentor) && named.has(m.mentee)) return !out.some((o) => o !== m && o.mentee === m.mentee && o.mentor && named.has(o.mentor));
+    if (BARE.test(m.mentor) && named.has(m.mentee)) return !out.some((o) => o !== m && o.mentee === m.mentee && (!o.mentor || named.has(o.mentor)));
     if (named.has(m.mentor) && m.mentee === '徒弟') return !out.some((o) => o.mentor === m.mentor && named.has(o.mentee));
     // 在老支书的指导下，杨再兴… after 是老支书吴通贤带着我 (杨再兴 speaking): the role word is the
     // named mentor of the same mentee, titled so.
