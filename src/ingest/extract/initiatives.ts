@@ -165,7 +165,7 @@ export function extractInitiatives(ctx: ExtractContext, places: PlaceHit[], main
       // (开展“优秀师徒”评选: the honour is the thing chosen, 评选 after it.)
       const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 6);
       if (!m[2] && (/^\s*(?:\d+|[一二两三四五六七八九十]+)\s*[名位人]/u.test(after) || /^(?:评选|评比|评定|表彰)/u.test(after) || /(?:评选|评为|评出|授予|荣获|获评|表彰)(?:了|出|的)?$/u.test(text.slice(Math.max(0, m.index! - 4), m.index!)))) continue;
-      const name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!), text.slice(m.index! + m[0].length, m.index! + m[0].length + 2));
+      const name = quotedName(m[1]!, m[2], text.slice(Math.max(0, m.index! - 6), m.index!), after.slice(0, 2));
       if (name) add(name, m.index!, m.index! + m[0].length, m[2] ? [m[1]!.replace(/[‘’]/g, '')] : []);
     }
   }

@@ -5,7 +5,7 @@ import { HAN } from '../../../lang/zh/script.js';
 import { clauseQuote, sentenceAt } from '../context.js';
 import type { Collector } from './collector.js';
 import { groupOf, heads, menteeish, mentorish } from './groups.js';
-import { speakerAround } from './speakers.js';
+import { insideQuote, speakerAround } from './speakers.js';
 
 /**
  * The frames of lang/zh/data/mentorship-frames.json (X是Y的导师, 为每名Y配备X作为导师, N对师徒,
@@ -70,11 +70,6 @@ function unbalancedCut(raw: string): string {
   return close > 0 && !/[“‘]/u.test(raw.slice(0, close)) ? raw.slice(0, close) : raw;
 }
 
-/** Is offset `at` inside a “…” quotation? */
-function insideQuote(text: string, at: number): boolean {
-  return text.lastIndexOf('“', at) > text.lastIndexOf('”', at - 1);
-}
-
 /** A slot's text → the parties it names: a person (or several in a list), else a group. */
 function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: number, frame: Frame, matchStart: number): string[] {
   const end = start + raw.length;
@@ -102,16 +97,16 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
     const g = counted && groupOf(counted[0], clauseQuote(c.ctx, (sentence?.start ?? 0) + counted.index!, end));
     if (g) return [c.group(g)];
   }
-  // 我便自告奋勇带他 in a signed first-person story: 我 is the author (not inside a quotation).
-  const author = c.ctx.author;
-  if (author && /^我(?!们)/.test(raw.trim()) && !insideQuote(c.text, start)) {
-    c.addPerson(author, start);
-    return [author];
-  }
-  // “…镇党委副书记刘建华给我当师傅…”, 陈思雨说: inside a quotation, 我 is its speaker.
-  if (/^我(?!们)/.test(raw.trim()) && insideQuote(c.text, start)) {
-    const speaker = speakerAround(c, start);
-    if (speaker) return [speaker];
+  if (/^我(?!们)/.test(raw.trim())) {
+    if (insideQuote(c.text, start)) {
+      // “…镇党委副书记刘建华给我当师傅…”, 陈思雨说: inside a quotation, 我 is its speaker.
+      const speaker = speakerAround(c, start);
+      if (speaker) return [speaker];
+    } else if (c.ctx.author) {
+      // 我便自告奋勇带他 in a signed first-person story: 我 is the author.
+      c.addPerson(c.ctx.author, start);
+      return [c.ctx.author];
+    }
   }
   const named = c.personsIn(start, end);
   // A slot that holds another pairing verb, or starts a relative clause (的…), is mis-cut.

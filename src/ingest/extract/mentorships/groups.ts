@@ -36,8 +36,9 @@ export const mentorish = (x: string) => heads().isMentor.test(x);
 export const menteeish = (x: string) => (heads().isMentee.test(x) || heads().menteePrefix.test(x)) && !mentorish(x);
 
 // (一百二十余名, 三百多人: a hedge between the number and its measure word.)
-const COUNT = new RegExp(`(${NUMBER})\\s*([余多])?\\s*(?:名|位|个|人)`, 'gu');
-const COUNT_AT_END = new RegExp(`(?:${NUMBER})\\s*[余多]?\\s*(?:名|位|个|人)$`, 'u');
+const COUNT_SOURCE = `(${NUMBER})\\s*([余多])?\\s*(?:名|位|个|人)`;
+const COUNT = new RegExp(COUNT_SOURCE, 'gu');
+const COUNT_AT_END = new RegExp(`${COUNT_SOURCE}$`, 'u');
 
 /** A group phrase as a party: its label (quotes and leading function words removed) and size. */
 export function groupOf(raw: string, evidence: string): GroupParty | undefined {

@@ -11,7 +11,7 @@ import type { Collector } from './collector.js';
  */
 const LEARNED = new RegExp(`(?:跟着|跟随|在|从)[‘“]?(前辈|老前辈|师傅|师父|导师|老[${HAN}]{1,2})[’”]?(?:的)?(?:言传身教|帮助|指导|带领|教导|手把手)?`, 'u');
 const MY_MENTOR = /我的(师傅|导师|师父)/u;
-const MY_APPRENTICE = new RegExp(`我(?:带的|带过的|带出的|的)((?:${NUMBER})\\s*[个名位])?(徒弟|学徒)`, 'u');
+const MY_APPRENTICE = new RegExp(`我(?:带的|带过的|带出的|的)((${NUMBER})\\s*[个名位])?(徒弟|学徒)`, 'u');
 /** The master's role word, and how the master teaches (经常, 耐心地, 手把手地 …). */
 const MASTERS = '师傅|师父|导师|老师傅';
 const TEACHES = '(?:经常|常常|一直|总是|耐心地?|手把手地?|一点点|一步步)?';
@@ -30,10 +30,15 @@ export function quoteSpeaker(c: Collector, open: number, close: number): string 
   return speaker?.p.name;
 }
 
+/** Is offset `at` inside a “…” quotation? */
+export function insideQuote(text: string, at: number): boolean {
+  return text.lastIndexOf('“', at) > text.lastIndexOf('”', at - 1);
+}
+
 /** The speaker of the quotation around offset `at`, if it is inside one. */
 export function speakerAround(c: Collector, at: number): string | undefined {
+  if (!insideQuote(c.text, at)) return undefined;
   const open = c.text.lastIndexOf('“', at);
-  if (open < 0 || c.text.lastIndexOf('”', at - 1) > open) return undefined;
   const close = c.text.indexOf('”', at);
   if (close < 0 || close - open > 201) return undefined;
   return quoteSpeaker(c, open, close + 1);
@@ -64,8 +69,8 @@ export function readSpeakers(c: Collector): void {
       c.add(mentor, who, at(mine.index), after, named ? 'explicit' : 'implied');
     } else if (apprentices && !c.out.some((m) => m.mentor === who)) {
       // (“我带的3个徒弟…”: with their head count.)
-      const n = apprentices[1] ? parseNumber(apprentices[1].replace(/\s*[个名位]$/u, '')) : undefined;
-      const label = `${apprentices[1] ?? ''}${apprentices[2]!}`;
+      const n = apprentices[2] ? parseNumber(apprentices[2]) : undefined;
+      const label = `${apprentices[1] ?? ''}${apprentices[3]!}`;
       c.add(who, c.group({ label, ...(n ? { size: n.value } : {}), approx: n?.approx ?? false, evidence: quote(apprentices) }), at(apprentices.index), at(apprentices.index + apprentices[0].length));
     } else if (learned && /[我]|跟着/.test(inner) && !c.out.some((m) => m.mentee === who)) {
       c.add(c.group({ label: learned[1]!, approx: false, evidence: quote(learned) }), who, at(learned.index), at(learned.index + learned[0].length), 'implied');
