@@ -66,7 +66,6 @@ function positiveInt(v: string | undefined, name: string, fallback: number | und
   return Number(v);
 }
 
-/** A bar on a terminal; a line now and then when the output is a log or a pipe. */
 /**
  * `gen --import`: the synthetic graph folded in memory and handed to Neo4j's offline importer
  * (src/ingest/offline/), then the engine started on the new store so the migrations build its
@@ -112,6 +111,7 @@ async function generateByImport(articles: number, seed: number): Promise<number>
   return 0;
 }
 
+/** A bar on a terminal; a line now and then when the output is a log or a pipe. */
 function progressReporter(what: string, total: number) {
   const tty = Boolean(process.stderr.isTTY);
   const bar = new SingleBar({ format: `${what} [{bar}] {value}/{total} {eta_formatted} left {item}`, stream: process.stderr, hideCursor: true });

@@ -60,14 +60,10 @@ export async function generateGraph(db: Db, opts: GenerateOptions): Promise<{ wr
   return { written: Math.max(0, opts.articles - from) - failed, from, failed };
 }
 
-/** Synthetic articles [from, to) of a seed, resolved one at a time as they are taken. */
-export function* syntheticWrites(to: number, seed = 1, from = 0): Generator<GraphWrite> {
-  for (let i = from; i < to; i++) yield syntheticWrite(i, seed);
-}
-
 /**
- * The same articles, resolved by `workers` threads (one per core by default) in chunks and
- * yielded in order: resolving is most of the cost of an offline import.
+ * Synthetic articles [from, to) of a seed (syntheticWrite), resolved by `workers` threads (one
+ * per core by default) in chunks and yielded in order: resolving is most of the cost of an
+ * offline import.
  */
 export async function* syntheticWritesParallel(to: number, seed = 1, from = 0, workers = os.availableParallelism()): AsyncGenerator<GraphWrite> {
   const CHUNK = 250;

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { DataError } from '../../errors.js';
 import type { ArticleRows, GraphFold } from './fold.js';
@@ -63,6 +64,25 @@ class Out {
   close() {
     this.flush();
     closeSync(this.fd);
+  }
+}
+
+/** A file's lines, read 1 MB at a time: a corpus's articles would not fit in one string. */
+function* linesOf(file: string): Generator<string> {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
+      const lines = (rest + decoder.write(buf.subarray(0, n))).split('\n');
+      rest = lines.pop()!;
+      yield* lines;
+    }
+    rest += decoder.end();
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -146,7 +166,7 @@ export class ImportFileWriter {
     this.articleCols.types.set('ingestedAt', 'datetime');
     this.articleCols.types.set('firstIngestedAt', 'datetime');
     const articles = new Out(path.join(this.dir, 'Article.csv'));
-    for (const line of readFileSync(this.articlesJson.file, 'utf8').split('\n')) {
+    for (const line of linesOf(this.articlesJson.file)) {
       if (!line) continue;
       const [id, props] = JSON.parse(line) as [string, Record<string, unknown>];
       articles.line(this.articleCols.row([cell(id, 'string', id)], { ...props, ingestedAt: this.ingestedAt, firstIngestedAt: this.ingestedAt }, id));
