@@ -1236,3 +1236,28 @@ test('“我带的3个徒弟…”老所长X说 counts the speaker’s apprentic
   assert.deepEqual(ps('“我带的3个徒弟现在都是业务骨干了。”已经退休的老所长黄志诚自豪地说。'), ['黄志诚→3个徒弟']);
   assert.deepEqual(ps('县委组织部从县直机关选派了18名年轻干部到乡镇跟岗锻炼，每人由1名乡镇领导班子成员负责带教。'), ['1名乡镇领导班子成员→18名年轻干部']);
 });
+
+test('genre: a district’s seedling mentors — 选聘35名“成长导师”，对…78名年轻干部开展“一对二”跟踪培养; 导师每月至少与结对干部谈心 is no pairing (结对干部 is a noun after 与)', () => {
+  const d = genre('district-seedling-mentors.txt');
+  assert.ok(pairs(d).includes('35名成长导师→全区近三年招录的78名年轻干部'), pairs(d).join('; '));
+  assert.ok(pairs(d).includes('王建军→林佳怡'), pairs(d).join('; '));
+  assert.ok(!pairs(d).some((p) => /与→|每月/.test(p)), pairs(d).join('; '));
+});
+
+test('genre: a traditional tax bureau’s pairing — 局长鄭國華為師傅代表頒發聘書 keeps the name whole (華為 is jieba’s proper noun, not the text’s)', () => {
+  const d = genre('traditional-tax-pairing.txt');
+  assert.equal(d.people.find((p) => p.name.startsWith('郑国'))?.name, '郑国华');
+  assert.ok(pairs(d).includes('13名师傅→13名徒弟'), pairs(d).join('; '));
+});
+
+test('genre: a street’s community pairing — X拉着“徒弟”Y的手 is X’s apprentice; 去年结对的新任社区干部郑凯 is titled without the 的', () => {
+  const d = genre('street-community-pairing.txt');
+  assert.ok(pairs(d).includes('谢玉兰→吴佳'), pairs(d).join('; '));
+  assert.ok(pairs(d).includes('钱国栋→郑凯'), pairs(d).join('; '));
+  assert.equal(d.people.find((p) => p.name === '郑凯')?.title, '新任社区干部');
+});
+
+test('genre: a county’s dual mentors — 分别配备1名政治导师和1名业务导师 keeps both counted parts of the composite mentor', () => {
+  const d = genre('county-dual-mentors.txt');
+  assert.deepEqual(pairs(d), ['1名政治导师和1名业务导师→2022年以来招录的86名选调生和新录用公务员']);
+});

@@ -73,8 +73,9 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
   // (该所为新警刘洋, 镇党委安排组织委员蓝志强: nor what comes before 为 — but not at the start:
   // 为民服务中心主任 — or 安排.)
   // (老支书张建国带新书记王晓雯: nor what comes before 带 and a newcomer.)
+  // (去年结对的新任社区干部郑凯: nor the 的 that ties that clause to the title.)
   const afterVerb = /(?:[了是着拜给]|(?<=.)为|帮带|结对|指导|师从|安排|指定|带(?=新))((?:(?!帮带|结对|指导|师从|为|安排|指定)[^了是着拜给]){2,})$/u.exec(t)?.[1];
-  if (afterVerb) t = afterVerb;
+  if (afterVerb) t = afterVerb.replace(/^的(?=.{2})/u, '');
   // 的有王建国, 表彰了黄志明: function words and verbs are no title.
   if (/^[的有是为了和与及]+$/u.test(t) || /[了与和同及]$/u.test(t)) return undefined;
   // 刚从地里回来的谭晓峰, 2024年入职的徐佳怡: a clause that ends in a verb describes, it is no title.

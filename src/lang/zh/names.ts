@@ -78,7 +78,11 @@ export function nameAt(text: string, at: number): string | undefined {
     // 李强调 — is the sentence going on, so only a noun counts.)
     const given = words(text.slice(at + 1 + compound, at + 6 + compound))[0];
     const givenNoun = given?.word === text.slice(at + 1 + compound, at + 3 + compound) && /^n/.test(given.tag);
-    if ((next.length < 2 && !verbal) || overlapped || (givenNoun && !verbal)) name = text.slice(at, at + 3 + compound);
+    // 郑国华为师傅…: the word the third character starts is itself a name (华为) — a proper noun
+    // does not begin inside a sentence's run of verbs, so the cut is jieba's, not the text's.
+    const nextWord = words(text.slice(at + 2 + compound, at + 6 + compound))[0];
+    const properNext = next.length === 2 && nextWord?.word === next && /^(?:nr|nrfg|nrt|nz)$/.test(nextWord.tag);
+    if ((next.length < 2 && !verbal) || overlapped || properNext || (givenNoun && !verbal)) name = text.slice(at, at + 3 + compound);
   }
   return plausibleName(name) ? name : undefined;
 }
