@@ -1261,3 +1261,8 @@ test('genre: a county’s dual mentors — 分别配备1名政治导师和1名�
   const d = genre('county-dual-mentors.txt');
   assert.deepEqual(pairs(d), ['1名政治导师和1名业务导师→2022年以来招录的86名选调生和新录用公务员']);
 });
+
+test('genre: a township’s reserve training — …中择优选拔48名村级后备力量入库培养，由X和Y“一对一”结对帮带: the group is cut at the last verb a side noun follows (a quoted mode is allowed)', () => {
+  const d = genre('township-reserve-training.txt');
+  assert.deepEqual(pairs(d), ['杨德贵→覃小燕', '村党组织书记和驻村第一书记→48名村级后备力量']);
+});

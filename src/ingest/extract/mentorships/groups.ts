@@ -10,7 +10,7 @@ export interface GroupParty {
   evidence: string;
 }
 
-let headRes: { mentor: RegExp; mentee: RegExp; isMentor: RegExp; isMentee: RegExp; any: RegExp; everyAny: RegExp; menteePrefix: RegExp; boundary: RegExp; leadIn: RegExp } | undefined;
+let headRes: { mentor: RegExp; mentee: RegExp; isMentor: RegExp; isMentee: RegExp; any: RegExp; everyAny: RegExp; menteePrefix: RegExp; boundary: RegExp; boundaryBeforeNoun: RegExp; leadIn: RegExp } | undefined;
 /** The side nouns (lang/zh/data/mentor-nouns.txt, mentee-nouns.txt, people-nouns.txt) as patterns. */
 export function heads() {
   headRes ??= {
@@ -27,6 +27,8 @@ export function heads() {
     // 选拔5名检察骨干 → 5名检察骨干: the verb before a group is not part of it.
     // (…but not inside a noun: 村党组织书记 holds 组织 and is no verb phrase.)
     boundary: new RegExp(`^.*(?:${alternation('group-boundaries.txt')})(?!书记|部|委|关系|生活)`, 'u'),
+    // (选拔48名村级后备力量入库培养: the verb cut at is the last one a side noun still follows.)
+    boundaryBeforeNoun: new RegExp(`^.*(?:${alternation('group-boundaries.txt')})(?!书记|部|委|关系|生活)(?=.*(?:${alternation('mentor-nouns.txt')}|${alternation('mentee-nouns.txt')}|${alternation('people-nouns.txt')}))`, 'u'),
     leadIn: new RegExp(`^.*?(?:${alternation('group-boundaries.txt')}|有|共)(?=${NUMBER}\\s*[名位个人])`, 'u'),
   };
   return headRes;
@@ -53,7 +55,8 @@ export function groupOf(raw: string, evidence: string): GroupParty | undefined {
     .filter((n) => !!n);
   // 1名村两委老干部和1名驻村工作队员: several counted parts are one group, kept whole.
   if (counts.length < 2) {
-    label = label.replace(heads().boundary, '');
+    // (19名年轻干部通过: a label that ends in one is a clause, and nothing is left of it.)
+    label = label.replace(heads().boundaryBeforeNoun.test(label) ? heads().boundaryBeforeNoun : heads().boundary, '');
     // 全镇已有19名退休老干部 → 19名退休老干部: a lead-in that names no people before the count.
     const lead = heads().leadIn.exec(label)?.[0];
     if (lead && !heads().any.test(lead)) label = label.slice(lead.length);
@@ -102,6 +105,8 @@ function withoutPredicate(label: string): string {
   for (const m of label.matchAll(heads().everyAny)) end = m.index! + m[0].length;
   if (end <= 0 || end >= label.length - 1) return label;
   const tail = words(label.slice(end)).filter((w) => w.word.trim());
-  const verbAt = tail[0]?.tag.startsWith('v') ? 0 : /^[dm]/.test(tail[0]?.tag ?? '') && tail[1]?.tag.startsWith('v') ? 1 : -1;
+  // (48名村级后备力量入库培养: a two-word tail that ends in a verb is one too, whatever jieba
+  // tags its first word.)
+  const verbAt = tail[0]?.tag.startsWith('v') ? 0 : /^[dm]/.test(tail[0]?.tag ?? '') && tail[1]?.tag.startsWith('v') ? 1 : tail.length === 2 && tail[1]!.tag === 'v' && tail[0]!.word.length === 2 ? 0 : -1;
   return verbAt >= 0 ? label.slice(0, end) : label;
 }
