@@ -4,7 +4,7 @@ import type { AppConfig } from './config.js';
 import type { Db } from './db/gateway.js';
 import { createContext, type Context } from './graphql/context.js';
 import { EXAMPLE_TABS } from './graphql/examples.js';
-import { limitPlugins } from './graphql/limits.js';
+import { limitPlugins, responseSizePlugin } from './graphql/limits.js';
 import { queryCountPlugin, variableErrorsPlugin } from './graphql/plugins.js';
 import { buildSchema } from './graphql/schema.js';
 import { clientAddress } from './http/client.js';
@@ -73,6 +73,8 @@ export function createApp(deps: { db: Db; config: AppConfig }): App {
       ...limitPlugins(config.limits, { introspection: config.GRAPHQL_INTROSPECTION }),
       queryCountPlugin(),
       variableErrorsPlugin(),
+      // Last: it serialises the final result once (see responseSizePlugin).
+      responseSizePlugin(config.limits),
     ],
   });
   const stopWatching = db.watch();

@@ -76,16 +76,40 @@ test('the articles and evidence lists of a mentioned entity fit in what the ment
   }
 });
 
-test('the response-size pre-check is an upper bound: it never lets through an answer whose JSON is over the limit', async () => {
-  const { jsonBytesAtMost } = await import('../src/graphql/limits.js');
-  const samples: unknown[] = [
-    { data: { r: { nodes: [{ id: 'initiative:1', name: '“青蓝工程”', places: [{ name: '孝昌县' }] }] } } },
-    { s: '"\\\n\u0001\u001f' + '😀'.repeat(10) + '帮带'.repeat(50), n: [1, -2.5e-300, null, true, false] },
-    { deep: [[[[{ a: 'x'.repeat(1000) }]]]], skipped: undefined },
-  ];
-  for (const v of samples) {
-    const exact = Buffer.byteLength(JSON.stringify(v));
-    assert.equal(jsonBytesAtMost(v, exact - 1), false, `a limit below ${exact} bytes is not reported as met`);
-    assert.equal(jsonBytesAtMost(v, exact * 8), true, 'a generous limit is met without serialising');
+test('the response size is measured on the JSON sent, serialised once, and a later rewrite of the result is sent as rewritten', async () => {
+  const { createSchema, createYoga } = await import('graphql-yoga');
+  const { responseSizePlugin } = await import('../src/graphql/limits.js');
+  const schema = createSchema({
+    typeDefs: 'type Query { s: String, fail: String }',
+    resolvers: { Query: { s: () => '帮带"\\\n\u0001😀'.repeat(20), fail: () => { throw new Error('boom'); } } },
+  });
+  let calls = 0;
+  const counting = JSON.stringify;
+  const app = (max: number, after: import('graphql-yoga').Plugin[] = []) =>
+    createYoga({ schema, logging: false, maskedErrors: true, plugins: [responseSizePlugin({ maxResponseBytes: max } as never), ...after] });
+  const ask = async (yoga: ReturnType<typeof app>, query: string) => {
+    const body = `{"query":${counting(query)}}`;
+    const res = await yoga.fetch('http://x/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return res.text();
+  };
+  const exact = Buffer.byteLength(await ask(app(1e6), '{ s }'));
+  JSON.stringify = ((...a: Parameters<typeof counting>) => (calls++, counting(...a))) as typeof JSON.stringify;
+  try {
+    const body = await ask(app(exact), '{ s }');
+    assert.equal(Buffer.byteLength(body), exact, 'an answer of exactly the limit is sent');
+    assert.equal(calls, 1, 'and serialised once');
+  } finally {
+    JSON.stringify = counting;
   }
+  const refused = JSON.parse(await ask(app(exact - 1), '{ s }'));
+  assert.equal(refused.errors[0].extensions.code, 'RESPONSE_TOO_LARGE');
+  // A plugin after it that rewrites the result: the rewrite is what is sent.
+  const tagging: import('graphql-yoga').Plugin = {
+    onExecute: () => ({ onExecuteDone: ({ result, setResult }) => setResult({ ...(result as object), extensions: { tagged: true } } as never) }),
+  };
+  assert.deepEqual(JSON.parse(await ask(app(1e6, [tagging]), '{ s }')).extensions, { tagged: true });
+  // An error: yoga's copy without internals is sent, not the text measured.
+  const failed = JSON.parse(await ask(app(1e6), '{ fail }'));
+  assert.equal(failed.errors[0].message, 'Unexpected error.');
+  assert.equal(failed.data.fail, null);
 });

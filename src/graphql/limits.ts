@@ -66,16 +66,31 @@ export function limitPlugins(limits: Limits, opts: { introspection: boolean }): 
     },
   };
 
-  const responseSize: Plugin = {
+  return [armor, introspection, cost];
+}
+
+/**
+ * The response size limit, measured on the JSON yoga sends. Serialised here once: the text
+ * rides on the result as its `stringify` (which yoga's result processor calls instead of
+ * JSON.stringify), so an answer is not serialised twice. Register it after every plugin that
+ * rewrites the result in onExecuteDone — a later rewrite (a new object) is serialised afresh.
+ */
+export function responseSizePlugin(limits: Limits): Plugin {
+  return {
     onExecute() {
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in (result as object)) return;
-          // Most answers are far below the limit: a walk that bounds their size from above spares
-          // serialising every answer twice; only a large one is measured exactly.
-          if (jsonBytesAtMost(result, limits.maxResponseBytes)) return;
-          const bytes = Buffer.byteLength(JSON.stringify(result));
-          if (bytes <= limits.maxResponseBytes) return;
+          const text = JSON.stringify(result);
+          const bytes = Buffer.byteLength(text);
+          if (bytes <= limits.maxResponseBytes) {
+            // (yoga hands the processor a copy without internals when there are errors or an
+            // http extension: that copy is serialised afresh.)
+            const sized: Record<string, unknown> = { ...(result as object) };
+            sized.stringify = (r: unknown) => (r === sized ? text : JSON.stringify(r));
+            setResult(sized as never);
+            return;
+          }
           logger.warn({ bytes, max: limits.maxResponseBytes }, 'response refused by the size limit');
           setResult({
             errors: [
@@ -89,33 +104,6 @@ export function limitPlugins(limits: Limits, opts: { introspection: boolean }): 
       };
     },
   };
-
-  return [armor, introspection, cost, responseSize];
 }
 
-/**
- * Whether `value` serialises to JSON in at most `limit` bytes, by an upper bound: a UTF-8
- * character is at most 3 bytes per UTF-16 unit, an escape at most 6. Stops as soon as the bound
- * passes the limit (false then means "measure it").
- */
-export function jsonBytesAtMost(value: unknown, limit: number): boolean {
-  let bytes = 0;
-  const walk = (v: unknown): boolean => {
-    if (typeof v === 'string') bytes += v.length * 6 + 2;
-    else if (v === null || typeof v !== 'object') bytes += 24;
-    else if (Array.isArray(v)) {
-      bytes += 2 + v.length;
-      for (const x of v) if (!walk(x)) return false;
-    } else {
-      bytes += 2;
-      for (const k in v) {
-        const x = (v as Record<string, unknown>)[k];
-        if (x === undefined) continue;
-        bytes += k.length * 6 + 4;
-        if (!walk(x)) return false;
-      }
-    }
-    return bytes <= limit;
-  };
-  return walk(value);
-}
+
