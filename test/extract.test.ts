@@ -1266,3 +1266,22 @@ test('genre: a township’s reserve training — …中择优选拔48名村级�
   const d = genre('township-reserve-training.txt');
   assert.deepEqual(pairs(d), ['杨德贵→覃小燕', '村党组织书记和驻村第一书记→48名村级后备力量']);
 });
+
+test('genre: a city’s mentor system — X、Y等15名导师被评为“优秀帮带导师” is an honour, no pairing; 记入个人成长档案 ends the scheme’s name at 记入; 每月…1次以上 is a hedged rate', () => {
+  const d = genre('city-mentor-system.txt');
+  assert.deepEqual(pairs(d), ['导师298名→312名新录用公务员', '刘海波→陈思远']);
+  assert.deepEqual(d.initiatives.map((i) => i.name), ['导师帮带制', '个人成长档案']);
+  const rate = d.figures.find((f) => f.unit === '次/月');
+  assert.equal(rate?.approx, true);
+});
+
+test('genre: selected graduates’ seedlings — “一名县领导联系、一名乡镇党委书记帮带、一名村党组织书记传授”: a slot that opens on the list’s 、 is no party', () => {
+  const d = genre('selected-graduates-seedlings.txt');
+  assert.ok(pairs(d).includes('何志勇→王雪莹'), pairs(d).join('; '));
+  assert.ok(!pairs(d).some((p) => /→、|传授/.test(p)), pairs(d).join('; '));
+});
+
+test('genre: a court’s signing — 8名审判业务骨干与8名新入职干警结成师徒对子 and two named pairs 结为师徒', () => {
+  const d = genre('court-signing-pairs.txt');
+  assert.deepEqual(pairs(d), ['8名审判业务骨干→8名新入职干警', '黄海燕→吴思琪', '朱明→刘畅']);
+});

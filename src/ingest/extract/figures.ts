@@ -120,8 +120,9 @@ export function extractFigures(ctx: ExtractContext, initiatives: InitiativeHit[]
   for (const m of rates) {
     const [whole, period, atLeast, , unit] = m as unknown as string[];
     const at = m.index!;
-    // 每月至少开展1次: the hedge may stand before the verb.
-    push(at, whole!.length, 1, `${unit}/${period}`, Boolean(atLeast) || /至少|不少于/.test(whole!), `rate|${at}`);
+    // 每月至少开展1次: the hedge may stand before the verb; 每月…1次以上 after it.
+    const hedgedAfter = /^(?:以上|及以上|多)/.test(text.slice(at + whole!.length, at + whole!.length + 3));
+    push(at, whole!.length, 1, `${unit}/${period}`, Boolean(atLeast) || /至少|不少于/.test(whole!) || hedgedAfter, `rate|${at}`);
   }
   return out;
 }

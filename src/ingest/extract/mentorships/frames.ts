@@ -109,6 +109,10 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
     }
   }
   const named = c.personsIn(start, end);
+  // “一名县领导联系、一名乡镇党委书记帮带、一名村党组织书记传授”: a slot that opens on a list's
+  // separator is the list's next item, not a party of the verb before it. (冯国强的徒弟、青年医师
+  // 段宏宇: before a name the separator sets off its title.)
+  if (/^[、,，;；]/u.test(raw) && named.length === 0) return [];
   // A slot that holds another pairing verb, or starts a relative clause (的…), is mis-cut.
   if ((/配备|担任|作为|结成|签订|结对|拜师/.test(raw) || /^的/.test(raw)) && named.length === 0) return [];
   if (named.length > 0) {
