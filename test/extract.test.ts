@@ -1285,3 +1285,8 @@ test('genre: a court’s signing — 8名审判业务骨干与8名新入职干�
   const d = genre('court-signing-pairs.txt');
   assert.deepEqual(pairs(d), ['8名审判业务骨干→8名新入职干警', '黄海燕→吴思琪', '朱明→刘畅']);
 });
+
+test('genre: silver mentors for new village cadres — 聘请56名“银发导师”，与134名新任村干部结对 (a bare 结对 ends the pairing); 他一人结对了3名… is the man named before', () => {
+  const d = genre('silver-mentors-new-village-cadres.txt');
+  assert.deepEqual(pairs(d), ['56名银发导师→134名新任村干部', '龚长林→石磊', '冯德厚→3名新任村干部']);
+});

@@ -77,7 +77,8 @@ function resolve(c: Collector, side: 'mentor' | 'mentee', raw: string, start: nu
   // 自己当年就是在老书记的帮带下…: 自己 is the speaker named before it (范永胜说,自己…).
   // (…，先后带出了5名徒弟: a slot of adverbs only is the subject left unsaid, the same person.)
   const unsaid = side === 'mentor' && /^(?:先后|陆续|累计|共|已经|已|还|也|又|便|就|更)+$/u.test(raw.trim());
-  if (unsaid || /^[他她]$|[,，]?[他她]$/.test(raw.trim()) || (side === 'mentee' && /^(?:[他她](?![们])|自己)/.test(raw.trim()))) {
+  // (他一人结对了3名…: 一人, 本人 after the pronoun are still the one person.)
+  if (unsaid || /^[他她](?:一人|本人|自己|独自)?$|[,，]?[他她]$/.test(raw.trim()) || (side === 'mentee' && /^(?:[他她](?![们])|自己)/.test(raw.trim()))) {
     // 钱国栋带出了李俊、周晨等12名徒弟。在他的指导下…: when the person named last is an apprentice,
     // a mentor's 他 is the mentor named last.
     const last = c.antecedent(matchStart);
