@@ -1290,3 +1290,22 @@ test('genre: silver mentors for new village cadres — 聘请56名“银发导�
   const d = genre('silver-mentors-new-village-cadres.txt');
   assert.deepEqual(pairs(d), ['56名银发导师→134名新任村干部', '龚长林→石磊', '冯德厚→3名新任村干部']);
 });
+
+test('genre: minority young cadres — transliterated names (才让东智, 卓玛吉, 艾买提·吐尔逊, 古丽米拉·阿不都热依木, 买买提江说, 扎西顿珠说) and compound surnames in a list (欧阳明华、司马小红等)', () => {
+  const d = genre('minority-young-cadres.txt');
+  assert.deepEqual(d.people.map((p) => p.name), ['才让东智', '卓玛吉', '艾买提·吐尔逊', '古丽米拉·阿不都热依木', '买买提江', '扎西顿珠', '欧阳明华', '司马小红']);
+  assert.equal(d.people.find((p) => p.name === '古丽米拉·阿不都热依木')?.title, '大学生村官');
+  assert.deepEqual(pairs(d), ['21名经验丰富的乡镇领导干部→42名少数民族年轻干部', '才让东智→卓玛吉', '艾买提·吐尔逊→古丽米拉·阿不都热依木']);
+});
+
+test('transliterated names: two syllable groups at least, the first of two characters; a one-character group that starts a word of the text ends the name', async () => {
+  const { transliteratedAt } = await import('../src/lang/zh/names.js');
+  assert.equal(transliteratedAt('扎西顿珠说', 0), '扎西顿珠');
+  assert.equal(transliteratedAt('卓玛吉结成', 0), '卓玛吉');
+  assert.equal(transliteratedAt('扎西加强了', 0), undefined, '加 starts 加强');
+  assert.equal(transliteratedAt('李国华说', 0), undefined);
+  assert.equal(transliteratedAt('才让人放心', 0), undefined);
+  // A Han name stays a Han name: the single-group first rule keeps 吉 (a surname) out.
+  assert.deepEqual(extractFacts(cleanArticle('村党支部书记吉明华说，帮带很有用。')).people.map((p) => p.name), ['吉明华']);
+  assert.deepEqual(extractFacts(cleanArticle('会上，王建国、李红梅分别发言。')).people.map((p) => p.name), ['王建国', '李红梅']);
+});

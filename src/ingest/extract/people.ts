@@ -1,6 +1,6 @@
 import { words } from '../../lang/zh/tokenizer.js';
 import { alternation, wordSet } from '../../lang/zh/lexicon.js';
-import { listItemAt, looseName, nameAt, nameBefore, plausibleName } from '../../lang/zh/names.js';
+import { listItemAt, looseName, nameAt, nameBefore, plausibleName, transliteratedAt, transliteratedBefore } from '../../lang/zh/names.js';
 import { HAN } from '../../lang/zh/script.js';
 import type { PersonFact } from '../facts.js';
 import { occurrences, quoteAround, type ExtractContext } from './context.js';
@@ -74,7 +74,8 @@ function titleBefore(text: string, at: number, known: readonly string[]): string
   // 为民服务中心主任 — or 安排.)
   // (老支书张建国带新书记王晓雯: nor what comes before 带 and a newcomer.)
   // (去年结对的新任社区干部郑凯: nor the 的 that ties that clause to the title.)
-  const afterVerb = /(?:[了是着拜给]|(?<=.)为|帮带|结对|指导|师从|安排|指定|带(?=新))((?:(?!帮带|结对|指导|师从|为|安排|指定)[^了是着拜给]){2,})$/u.exec(t)?.[1];
+  // (艾买提·吐尔逊手把手教大学生村官古丽米拉…: nor what comes before 手把手教.)
+  const afterVerb = /(?:[了是着拜给]|(?<=.)为|帮带|结对|指导|师从|安排|指定|带(?=新)|手把手地?教)((?:(?!帮带|结对|指导|师从|为|安排|指定)[^了是着拜给]){2,})$/u.exec(t)?.[1];
   if (afterVerb) t = afterVerb.replace(/^的(?=.{2})/u, '');
   // 的有王建国, 表彰了黄志明: function words and verbs are no title.
   if (/^[的有是为了和与及]+$/u.test(t) || /[了与和同及]$/u.test(t)) return undefined;
@@ -105,10 +106,14 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
   for (const m of text.matchAll(title)) {
     const at = m.index! + m[0].length;
     const name = nameAt(text, at);
-    if (!isPlace(at) && name && !idiomAt(at, name)) add(name, at);
+    // 乡党委书记才让东智, 村党支部书记艾买提·吐尔逊: a transliterated name reads on past the
+    // two or three characters a Han name has.
+    const long = transliteratedAt(text, at);
+    if (long && !isPlace(at) && long.length > (name?.length ?? 0)) add(long, at);
+    else if (!isPlace(at) && name && !idiomAt(at, name)) add(name, at);
   }
   for (const m of text.matchAll(speech)) {
-    const name = nameBefore(text, m.index!);
+    const name = transliteratedBefore(text, m.index!) ?? nameBefore(text, m.index!);
     if (!name) continue;
     const start = m.index! - name.length;
     // The name must start a clause or follow a title/的 (…主任曹愛青說, 90后的范海猛).
@@ -161,7 +166,8 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
   // A list of names with no title before it (获评优秀导师的有王建国、李红梅、赵志刚, 王建国、李红梅
   // 分别发言): every item a plausible name, one at least of three characters (two-character
   // items alone are too often words).
-  for (const m of text.matchAll(new RegExp(`([${HAN}]{2,6})((?:、[${HAN}]{2,3}){1,8})`, 'gu'))) {
+  // (欧阳明华、司马小红: an item with a compound surname has four.)
+  for (const m of text.matchAll(new RegExp(`([${HAN}]{2,6})((?:、[${HAN}]{2,4}){1,8})`, 'gu'))) {
     const rest = m[2]!.split('、').slice(1);
     // The last item may run into the verb after it (…、邓光辉颁发了): where the name ends decides.
     const lastAt = m.index! + m[0].length - rest.at(-1)!.length;
@@ -169,10 +175,10 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
     if (!last || !rest.at(-1)!.startsWith(last)) continue;
     rest[rest.length - 1] = last;
     const firstRun = m[1]!;
-    const first = [3, 2].map((k) => firstRun.slice(-k)).find((n) => n.length <= firstRun.length && plausibleName(n) && (n.length === firstRun.length || /[了是有的为和与及：:]$/.test(firstRun.slice(0, -n.length))));
+    const first = [4, 3, 2].map((k) => firstRun.slice(-k)).find((n) => n.length <= firstRun.length && plausibleName(n) && (n.length === firstRun.length || /[了是有的为和与及：:]$/.test(firstRun.slice(0, -n.length))));
     if (!first || !rest.every((n) => plausibleName(n))) continue;
     const items = [first, ...rest];
-    if (!items.some((n) => n.length === 3)) continue;
+    if (!items.some((n) => n.length >= 3)) continue;
     let at = m.index! + firstRun.length - first.length;
     for (const n of items) {
       if (!isPlace(at) && !exclude.has(n)) add(n, at);
@@ -252,8 +258,13 @@ export function extractPeople(ctx: ExtractContext, places: PlaceHit[], main: Pla
   // …and a shorter name found only inside a longer one (应辉 in 滚应辉说) is that one's tail.
   const inside = (p: PersonHit, q: PersonHit) =>
     occurrences(text, p.name).every((at) => occurrences(text, q.name).some((b) => b <= at && at + p.name.length <= b + q.name.length));
+  // (李红梅分别发言 → 梅分别 before 发言: a name that starts inside another wherever it occurs is
+  // that one's tail and the words after it.)
+  const straddles = (p: PersonHit, q: PersonHit) =>
+    occurrences(text, p.name).every((at) => occurrences(text, q.name).some((b) => b < at && at < b + q.name.length && at + p.name.length > b + q.name.length));
   const kept = names.filter(
-    (p) => !names.some((q) => q !== p && q.name.length > p.name.length && (q.name.startsWith(p.name) || (q.name.endsWith(p.name) && inside(p, q)))),
+    (p) =>
+      !names.some((q) => q !== p && ((q.name.length > p.name.length && (q.name.startsWith(p.name) || (q.name.endsWith(p.name) && inside(p, q)))) || straddles(p, q))),
   );
   for (const p of kept) p.place = placeNear(ctx, places, p.start, main);
   // Titles once every name is known: 谢晓燕、林志强、周敏3人由老支书陈永福 titles 陈永福 老支书

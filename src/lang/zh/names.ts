@@ -87,6 +87,46 @@ export function nameAt(text: string, at: number): string | undefined {
   return plausibleName(name) ? name : undefined;
 }
 
+const DOT = /[·•・‧]/u;
+
+/**
+ * 才让东智, 扎西顿珠, 艾买提·吐尔逊: a name transliterated from Tibetan, Uyghur, Mongolian or
+ * Yi starting at `at` — a run of the syllable groups such names are made of
+ * (transliterated-name-parts.txt), longest first, maybe joined by a middle dot. Two groups at
+ * least, the first of two characters or more (a one-character group first would read a Han
+ * surname as one); a one-character group that starts a word of the text (扎西加强…) ends it.
+ */
+export function transliteratedAt(text: string, at: number): string | undefined {
+  const parts = wordList('transliterated-name-parts.txt');
+  let i = at;
+  const taken: string[] = [];
+  while (i < text.length && i - at < 16) {
+    if (DOT.test(text[i]!) && taken.length > 0) {
+      const next = parts.find((p) => text.startsWith(p, i + 1));
+      if (!next) break;
+      taken.push(text[i]!);
+      i += 1;
+      continue;
+    }
+    const part = parts.find((p) => text.startsWith(p, i) && (taken.length > 0 || p.length >= 2));
+    if (!part) break;
+    if (part.length === 1 && taken.length > 0 && (cut(text.slice(i, i + 4))[0]?.length ?? 1) > 1) break;
+    taken.push(part);
+    i += part.length;
+  }
+  while (taken.length > 0 && DOT.test(taken.at(-1)!)) taken.pop();
+  const groups = taken.filter((t) => !DOT.test(t));
+  return groups.length >= 2 ? taken.join('') : undefined;
+}
+
+/** The transliterated name that ends right before `end` (扎西顿珠说), the longest. */
+export function transliteratedBefore(text: string, end: number): string | undefined {
+  for (let start = Math.max(0, end - 16); start <= end - 3; start++) {
+    if (transliteratedAt(text, start) === text.slice(start, end)) return text.slice(start, end);
+  }
+  return undefined;
+}
+
 /** A name that ends right before `end` (for X说, X表示): the 3-character one, else the 2. */
 export function nameBefore(text: string, end: number): string | undefined {
   // 双方劝说: the verb must not be the end of a longer word (劝说).
