@@ -87,3 +87,10 @@ test('an unbracketed dateline byline with an intern and a closing 报道： lose
   assert.deepEqual(c.credits.map((x) => `${x.role}:${x.name}`).sort(), ['editor:周涛', 'editor:吴明', 'journalist:钟华', 'journalist:陈晨'].sort());
   assert.ok(c.text.includes('本报讯 上犹县近日'), c.text);
 });
+
+test('a whole token after a byline role is a name even when it is also a word (摄影：黄海); 图片由X提供 credits X; 作者单位 names no one', () => {
+  const c = cleanArticle('标题\n正文第一段。\n撰稿：陈静  摄影：黄海  责任编辑：刘一\n（图片由刘洋提供）');
+  assert.deepEqual(c.credits.map((x) => `${x.role}:${x.name}`), ['author:陈静', 'photographer:黄海', 'editor:刘一', 'photographer:刘洋']);
+  assert.deepEqual(cleanArticle('标题\n正文第一段。\n（作者单位：某某县委组织部）').credits, []);
+  assert.deepEqual(cleanArticle('标题\n记者了解到，正文第一段。').credits, []);
+});

@@ -1,5 +1,6 @@
-import { orderedPairs, patternList, wordMap } from '../lang/zh/lexicon.js';
-import { looseName, plausibleName, titleWords } from '../lang/zh/names.js';
+import { orderedPairs, patternList, wordMap, wordSet } from '../lang/zh/lexicon.js';
+import { looseName, plausibleName, surnameOf, titleWords } from '../lang/zh/names.js';
+import { words } from '../lang/zh/tokenizer.js';
 import { HAN, simplifyAligned } from '../lang/zh/script.js';
 
 /**
@@ -89,12 +90,24 @@ export function opensWithByline(simplifiedLine: string): boolean {
   return openRe.test(simplifiedLine);
 }
 
+/**
+ * 记者 黄海, 摄影：黄海: a whole token after a byline role that starts with a surname is a name
+ * even when it is also a word (黄海 the sea) — the role says a name follows.
+ */
+function bylineToken(simple: string): boolean {
+  if (simple.length < 2 || simple.length > 3 || !new RegExp(`^[${HAN}]+$`, 'u').test(simple) || !surnameOf(simple[0]!)) return false;
+  if (wordSet('not-names.txt').has(simple) || [...simple.slice(1)].some((c) => wordSet('name-stops.txt').has(c))) return false;
+  // (作者单位: a common noun or verb that starts with a surname is no name; a proper noun may be.)
+  const w = words(simple);
+  return w.length > 1 || /^(?:nr|nrfg|nrt|ns|nz|x)$/.test(w[0]!.tag);
+}
+
 /** Names in a byline's name run: split on spaces and 、; a name with an inner space (刘 剑) joins. */
 function bylineNames(run: string): string[] {
   const parts = run.split(/[、\s]+/).filter(Boolean);
   const ok = (p: string) => {
     const simple = simplifyAligned(p);
-    return plausibleName(simple) || (looseName(simple) && p.length <= 3);
+    return plausibleName(simple) || (looseName(simple) && p.length <= 3) || bylineToken(simple);
   };
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
@@ -138,7 +151,8 @@ export function creditsIn(raw: string): Credit[] {
     const run = /^[\s:：丨|/]*((?:[\u3400-\u9fff]+[\s、]*)+)/u.exec(line.slice(from, to));
     if (!run) continue;
     // 通讯员李华报道: the closing 报道 is glued to the last name.
-    for (const n of bylineNames(run[1]!.replace(/(?:报道|報道|报导|報導)\s*$/u, ''))) {
+    // (图片由刘洋提供: the name sits between 由 and 提供.)
+    for (const n of bylineNames(run[1]!.replace(/(?:报道|報道|报导|報導)\s*$/u, '').replace(/^由(.{2,3}?)提供$/u, '$1'))) {
       const name = n.replace(/\s/g, '');
       if (!out.some((c) => c.name === name)) out.push({ name, role: roleOf.get(m[0])! });
     }
