@@ -707,9 +707,9 @@ test('a three-character name heading a clause before 来到/回到/扎根… is 
   assert.deepEqual(names('高质量来到新阶段。'), []);
 });
 
-test('a programme name stops at two boundary words jieba keeps as one (建立健全长效机制 names nothing; 不断完善年轻干部培养体系 is 年轻干部培养体系)', () => {
+test('a programme name stops at two boundary words jieba keeps as one (建立健全长效机制 names nothing; 不断完善年轻干部梯次培养体系 is 年轻干部梯次培养体系)', () => {
   assert.deepEqual(initiativeNames('县委组织部建立健全长效机制，完善考核机制。'), []);
-  assert.ok(initiativeNames('不断完善年轻干部培养体系。').includes('年轻干部培养体系'));
+  assert.ok(initiativeNames('不断完善年轻干部梯次培养体系。').includes('年轻干部梯次培养体系'));
   assert.ok(initiativeNames('选派年轻干部赴上级组织部门挂职。').some((n) => n.includes('组织部门挂职')));
 });
 
@@ -1308,4 +1308,9 @@ test('transliterated names: two syllable groups at least, the first of two chara
   // A Han name stays a Han name: the single-group first rule keeps 吉 (a surname) out.
   assert.deepEqual(extractFacts(cleanArticle('村党支部书记吉明华说，帮带很有用。')).people.map((p) => p.name), ['吉明华']);
   assert.deepEqual(extractFacts(cleanArticle('会上，王建国、李红梅分别发言。')).people.map((p) => p.name), ['王建国', '李红梅']);
+});
+
+test('a kind of people trained some way (社区人才培养模式, 递进式社区书记培养体系, 年轻干部培养机制) is no scheme; a named one is (“导师+项目”培养模式, 村级后备力量链条式培育计划)', () => {
+  assert.deepEqual(initiativeNames('构建递进式社区书记培养体系，探索社区人才培养模式，建立年轻干部培养机制。'), []);
+  assert.deepEqual(initiativeNames('推行“导师+项目”培养模式，实施村级后备力量链条式培育计划。'), ['导师+项目培养模式', '村级后备力量链条式培育计划']);
 });

@@ -100,6 +100,16 @@ function quotedName(inner: string, suffix: string | undefined, before: string, a
   return undefined;
 }
 
+let peopleRe: RegExp | undefined;
+/** 社区人才, 年轻干部, 递进式社区书记: a kind of people (a descriptor, a level, then a people noun) and nothing else. */
+function peopleOnly(mod: string): boolean {
+  peopleRe ??= new RegExp(
+    `^(?:[${HAN}]{1,3}式)?(?:社区|村级|村|镇|乡镇|县级|县|基层|机关|年轻|青年|优秀|后备|新任|新录用|专职)*(?:${alternation('people-nouns.txt')}|${alternation('mentee-nouns.txt')}|${alternation('mentor-nouns.txt')})$`,
+    'u',
+  );
+  return mod.length >= 2 && peopleRe.test(mod);
+}
+
 /** The name ending at `end` whose last word is the head found there: modifiers back to a boundary. */
 function nameBefore(text: string, sentenceStart: number, headStart: number, head: string): string | undefined {
   const from = Math.max(sentenceStart, headStart - 20);
@@ -128,6 +138,9 @@ function nameBefore(text: string, sentenceStart: number, headStart: number, head
   if (/性$/.test(mod) && mod.length <= 4) return undefined;
   // 个性化培养计划, 常态化帮带机制: how a plan is made (…化 and a verb) names no programme.
   if (/^(计划|方案|机制|模式|制度|体系)$/.test(head) && /^[\p{Script=Han}]{2,3}化[\p{Script=Han}]{1,2}$/u.test(mod)) return undefined;
+  // 社区人才培养模式, 年轻书记培养体系, 递进式社区书记培养体系: who is trained, and how, describes
+  // the work every county does; a programme has a name of its own (链条式培育计划 keeps its head).
+  if (/^(模式|机制|体系)$/.test(head) && peopleOnly(mod.replace(/(?:培养|培育|管理|选拔|成长|发展|储备|使用)+$/u, ''))) return undefined;
   // 容错纠错机制, 考核评价体系: how every institution works (generic-mechanisms.txt), no programme.
   if (/^(机制|体系|制度)$/.test(head) && wordSet('generic-mechanisms.txt').has(mod)) return undefined;
   // A general word (模式, 机制) needs a modifier that names something (not 一种合作模式, 竞争机制).
