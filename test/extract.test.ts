@@ -1314,3 +1314,8 @@ test('a kind of people trained some way (社区人才培养模式, 递进式社�
   assert.deepEqual(initiativeNames('构建递进式社区书记培养体系，探索社区人才培养模式，建立年轻干部培养机制。'), []);
   assert.deepEqual(initiativeNames('推行“导师+项目”培养模式，实施村级后备力量链条式培育计划。'), ['导师+项目培养模式', '村级后备力量链条式培育计划']);
 });
+
+test('每名新任村干部明确1名导师 (每名 without 为) assigns a mentor; X成了她的“编外导师”', () => {
+  assert.deepEqual(pairsIn('每名新任村干部明确1名导师。'), ['导师→新任村干部']);
+  assert.deepEqual(pairsIn('大学生村官王娟说，老党员李德旺成了她的“编外导师”。'), ['李德旺→王娟']);
+});
