@@ -1319,3 +1319,9 @@ test('每名新任村干部明确1名导师 (每名 without 为) assigns a mento
   assert.deepEqual(pairsIn('每名新任村干部明确1名导师。'), ['导师→新任村干部']);
   assert.deepEqual(pairsIn('大学生村官王娟说，老党员李德旺成了她的“编外导师”。'), ['李德旺→王娟']);
 });
+
+test('places: 西江镇的新任村干部 names no village (a particle opens no name; 村干部 is a noun); 谋道镇鱼木村村级后备干部 still does', () => {
+  const names = (t: string) => extractFacts(cleanArticle(t)).places.map((p) => p.name);
+  assert.deepEqual(names('黔东南州雷山县西江镇的新任村干部。'), ['黔东南州', '雷山县', '西江镇']);
+  assert.deepEqual(names('恩施州利川市谋道镇鱼木村村级后备干部。'), ['恩施州', '利川市', '谋道镇', '鱼木村']);
+});

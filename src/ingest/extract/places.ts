@@ -223,7 +223,8 @@ export function extractPlaces(ctx: ExtractContext): { hits: PlaceHit[]; main?: P
   // Villages the dataset lacks (or names otherwise): 小市镇韭菜园子村 right after its township,
   // 龙泉村村支书 before a village office. Placed under that township, else the nearest place.
   // (东街居委会: a neighbourhood by its committee.)
-  const VILLAGE_AFTER = new RegExp(`^([${HAN}]{1,5}?(?:村|社区|居委会))(?![民委里庄镇])`, 'u');
+  // (西江镇的新任村干部: a particle opens no name, and 村干部 is a noun.)
+  const VILLAGE_AFTER = new RegExp(`^(?![的了在和与及是等])([${HAN}]{1,5}?(?:村|社区|居委会))(?![民委里庄镇干级务])`, 'u');
   for (const t of hits.filter((h) => h.level === 'township' || h.level === 'street')) {
     const m = VILLAGE_AFTER.exec(text.slice(t.end, t.end + 8));
     if (m && free(t.end, t.end + m[1]!.length) && !describesVillages(m[1]!) && !/^社区/.test(m[1]!)) {
