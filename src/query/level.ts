@@ -28,6 +28,11 @@ export interface ReadPart {
    * parameter, so two parts of one statement never share one.
    */
   read(ids: Cypher.Expr, param: (i: number) => Cypher.Expr): { clause: Cypher.Clause; id: Cypher.Variable; items: Cypher.Expr };
+  /**
+   * The same read from a parent node the statement has already bound (a page's `n`), with no
+   * lookup by id: clauses that leave `items` bound, one row. Parts without it are read by id.
+   */
+  readFrom?(parent: Cypher.Node, param: (i: number) => Cypher.Expr): { clause: Cypher.Clause; items: Cypher.Expr };
 }
 
 /**
@@ -89,6 +94,12 @@ export function pageWithLevel(page: string, pageParams: Params, parts: ReadPart[
     const n = new Cypher.NamedNode('n');
     const fs = parts.map((_, i) => new Cypher.NamedVariable(`f${i}`));
     const calls = parts.map((part, i) => {
+      if (part.readFrom) {
+        // From the page's node itself: no second lookup of each node by its id.
+        const { clause, items } = part.readFrom(n, (v) => param(i, v));
+        const row = new Cypher.List([new Cypher.Map({ id: n.property('id'), items })]);
+        return new Cypher.Call(Cypher.utils.concat(clause, new Cypher.Return([row, fs[i]!])), [n]);
+      }
       const pid = new Cypher.Variable();
       const { clause, id, items } = part.read(new Cypher.List([pid]), (v) => param(i, v));
       const perNode = Cypher.utils.concat(new Cypher.With([n.property('id'), pid]), clause, new Cypher.Return([Cypher.collect(new Cypher.Map({ id, items })), fs[i]!]));

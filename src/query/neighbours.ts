@@ -155,49 +155,57 @@ function specKey(spec: Spec): string {
 
 export function neighbourPart(spec: Spec, ids: readonly string[], withRel = false, order?: NeighbourOrder, fields?: readonly string[]): ReadPart {
   const shape = `neighbour|${specKey(spec)}|${withRel}|${order ? `${order.field}:${order.direction}` : ''}|${fields ? fields.join(',') : '*'}`;
+  /** The neighbours of `n` (bound), ordered and cut, and what a row of them keeps. */
+  const neighbours = (n: Cypher.Node, limit: Cypher.Expr, bound: Cypher.Variable[]) => {
+    const r = new Cypher.Relationship();
+    const m = new Cypher.Node();
+    // What a row keeps of the relationship: r itself, the depth of a variable hop, or nothing.
+    const relKind = spec.rel ?? 'properties';
+    const rel = relKind === 'properties' ? r : new Cypher.Variable();
+    const relColumn: Cypher.ProjectionColumn = relKind === 'properties' ? r : [relKind === 'depth' ? new Cypher.Map({ depth: Cypher.size(r) }) : new Cypher.Map({}), rel];
+    // A client's orderBy (a field of ORDER_FIELDS, a direction): ties broken by id the same way.
+    const by: Array<[Cypher.Expr, Cypher.Order]> = order
+      ? [
+          [order.key(m), order.direction],
+          [m.property('id'), order.direction],
+        ]
+      : [[SPEC_ORDER[spec.order ?? 'id'](m, rel), 'ASC']];
+    const rows = new Cypher.With(...bound, m, relColumn);
+    if (spec.distinct) rows.distinct();
+    const clause = Cypher.utils.concat(new Cypher.Match(walk(n, spec.path, m, r)), rows.orderBy(...by).limit(limit));
+    // The properties the query selects (model.ts SHOWN_PROPERTIES), else the whole row.
+    const props = fields ? selectedMap(m, fields) : rowMap(m, fixedLabel(spec));
+    // 100 initiatives × 50 articles: a row per neighbour that is just its properties (the label is
+    // the pattern's, no relationship asked) halves what Bolt decodes and the objects built.
+    const flat = !withRel && fixedLabel(spec) !== undefined;
+    const item = flat
+      ? props
+      : new Cypher.Map({
+          props,
+          label: Cypher.head(Cypher.labels(m)),
+          ...(withRel ? { rel: new Cypher.MapProjection(rel, '*', { claims: Cypher.Null }) } : {}),
+        });
+    return { clause, m, rel, item };
+  };
   return {
     shape,
     values: [[...ids], neo4j.int(spec.limit ?? MAX_NEIGHBOURS)],
     read(idsExpr, param) {
       const id = new Cypher.Variable();
       const n = new Cypher.Node();
-      const r = new Cypher.Relationship();
-      const m = new Cypher.Node();
       const items = new Cypher.Variable();
-      // What a row keeps of the relationship: r itself, the depth of a variable hop, or nothing.
-      const relKind = spec.rel ?? 'properties';
-      const rel = relKind === 'properties' ? r : new Cypher.Variable();
-      const relColumn: Cypher.ProjectionColumn = relKind === 'properties' ? r : [relKind === 'depth' ? new Cypher.Map({ depth: Cypher.size(r) }) : new Cypher.Map({}), rel];
-      // A client's orderBy (a field of ORDER_FIELDS, a direction): ties broken by id the same way.
-      const by: Array<[Cypher.Expr, Cypher.Order]> = order
-        ? [
-            [order.key(m), order.direction],
-            [m.property('id'), order.direction],
-          ]
-        : [[SPEC_ORDER[spec.order ?? 'id'](m, rel), 'ASC']];
-      const rows = new Cypher.With(id, m, relColumn);
-      if (spec.distinct) rows.distinct();
-      const inner = Cypher.utils.concat(
-        new Cypher.Match(walk(n, spec.path, m, r)),
-        rows.orderBy(...by).limit(param(1)).return(m, rel),
-      );
-      // The properties the query selects (model.ts SHOWN_PROPERTIES), else the whole row.
-      const props = fields ? selectedMap(m, fields) : rowMap(m, fixedLabel(spec));
-      // 100 initiatives × 50 articles: a row per neighbour that is just its properties (the label is
-      // the pattern's, no relationship asked) halves what Bolt decodes and the objects built.
-      const flat = !withRel && fixedLabel(spec) !== undefined;
-      const item = flat
-        ? props
-        : new Cypher.Map({
-            props,
-            label: Cypher.head(Cypher.labels(m)),
-            ...(withRel ? { rel: new Cypher.MapProjection(rel, '*', { claims: Cypher.Null }) } : {}),
-          });
-      const clause = new Cypher.Unwind([idsExpr, id])
+      const { clause, m, rel, item } = neighbours(n, param(1), [id]);
+      const clause2 = new Cypher.Unwind([idsExpr, id])
         .match(new Cypher.Pattern(n, { labels: [spec.from], properties: { id } }))
-        .call(inner, [n, id])
+        .call(Cypher.utils.concat(clause, new Cypher.Return(m, rel)), [n, id])
         .with(id, [Cypher.collect(item), items]);
-      return { clause, id, items };
+      return { clause: clause2, id, items };
+    },
+    readFrom(parent, param) {
+      const items = new Cypher.Variable();
+      const { clause, item } = neighbours(parent, param(1), []);
+      // (The parent keeps its label test: a page of one label reads the fields of that label.)
+      return { clause: Cypher.utils.concat(new Cypher.With(parent).where(parent.hasLabel(spec.from)), clause, new Cypher.With([Cypher.collect(item), items])), items };
     },
   };
 }
