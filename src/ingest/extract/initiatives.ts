@@ -104,7 +104,7 @@ let peopleRe: RegExp | undefined;
 /** 社区人才, 年轻干部, 递进式社区书记: a kind of people (a descriptor, a level, then a people noun) and nothing else. */
 function peopleOnly(mod: string): boolean {
   peopleRe ??= new RegExp(
-    `^(?:[${HAN}]{1,3}式)?(?:社区|村级|村|镇|乡镇|县级|县|基层|机关|年轻|青年|优秀|后备|新任|新录用|专职)*(?:${alternation('people-nouns.txt')}|${alternation('mentee-nouns.txt')}|${alternation('mentor-nouns.txt')})$`,
+    `^(?:[${HAN}]{1,3}式)?(?:${alternation('people-levels.txt')}|${alternation('mentee-prefixes.txt')})*(?:${alternation('people-nouns.txt')}|${alternation('mentee-nouns.txt')}|${alternation('mentor-nouns.txt')})$`,
     'u',
   );
   return mod.length >= 2 && peopleRe.test(mod);
